@@ -1,0 +1,179 @@
+"""The one schema of newsclaims: every record the pipeline reads or writes.
+
+Every model is a frozen pydantic v2 model; sequences are tuples; offsets are
+character offsets into the document text they came from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "range"]
+Flag = Literal["planned", "actual", "reported", "disputed"]
+Severity = Literal["error", "skipped"]
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amount",
+    "Claim",
+    "DocRecord",
+    "Document",
+    "ErrorRecord",
+    "Evidence",
+    "Flag",
+    "Period",
+    "Qualifier",
+    "Settings",
+    "Severity",
+    "Source",
+    "Subject",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Amount(_Frozen):
+    """One money amount as written in a text.
+
+    `value` is in the currency's main unit (1.5bn -> 1.5e9, 50 cents -> 0.5);
+    a range sets `min`/`max` and qualifier "range" instead of `value`.
+    `equivalent_of` is the index (in the same list of amounts) of the amount
+    that this one restates in another currency ("200 billion yuan (roughly
+    $30 billion)").
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: float | None = Field(default=None, ge=0)
+    min: float | None = Field(default=None, ge=0)
+    max: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    qualifier: Qualifier = "exact"
+    equivalent_of: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Self:
+        if self.end < self.start:
+            raise ValueError(f"amount end {self.end} < start {self.start} in {self.text!r}")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"range min {self.min} > max {self.max} in {self.text!r}")
+        is_range = self.min is not None or self.max is not None
+        if is_range and (self.min is None or self.max is None):
+            raise ValueError(f"a range needs both min and max in {self.text!r}")
+        if is_range and self.value is not None:
+            raise ValueError(f"an amount has either value or min/max, not both, in {self.text!r}")
+        if not is_range and self.value is None:
+            raise ValueError(f"an amount needs a value or a min/max range in {self.text!r}")
+        if is_range != (self.qualifier == "range"):
+            raise ValueError(
+                f"qualifier 'range' goes with min/max and only with them "
+                f"({self.qualifier!r} given) in {self.text!r}"
+            )
+        return self
+
+
+class Document(_Frozen):
+    """One article as ingested: `text` is what every offset points into."""
+
+    id: str
+    text: str
+    date: _dt.date | None = None
+    path: str | None = None
+    url: str | None = None
+    encoding_note: str | None = None
+
+
+class Subject(_Frozen):
+    """The spender as named: offsets of the mention the subject resolves to."""
+
+    name: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Period(_Frozen):
+    """The year the spending belongs to; `text` keeps the words as written."""
+
+    year: int | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Source(_Frozen):
+    """Who a claim is attributed to ("Reuters", "The Information", "ByteDance")."""
+
+    name: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Evidence(_Frozen):
+    """A sentence that states the claim, with its offsets into the document."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+class Claim(_Frozen):
+    """One spending claim (or one percent change of spending) in one document."""
+
+    schema_version: str = SCHEMA_VERSION
+    claim_id: str
+    doc_id: str
+    kind: Literal["spending", "change"] = "spending"
+    subject: Subject | None = None
+    item: str | None = None
+    amount: Amount | None = None
+    equivalents: tuple[Amount, ...] = ()
+    change_pct: float | None = None
+    period: Period | None = None
+    sources: tuple[Source, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    rules: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> Self:
+        if self.kind == "spending" and self.amount is None:
+            raise ValueError(f"spending claim {self.claim_id} has no amount")
+        if self.kind == "change" and self.change_pct is None:
+            raise ValueError(f"change record {self.claim_id} has no change_pct")
+        return self
+
+
+class DocRecord(_Frozen):
+    """An article's text as written beside the claims (`<output>.docs.jsonl`)."""
+
+    doc_id: str
+    text: str
+    date: _dt.date | None = None
+    url: str | None = None
+
+
+class ErrorRecord(_Frozen):
+    """One article that could not be processed, or was skipped, and why."""
+
+    path: str
+    reason: str
+    severity: Severity = "error"
+
+
+class Settings(_Frozen):
+    """Options of an extraction run, passed explicitly to every stage."""
+
+    default_dollar: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    default_date: _dt.date | None = None
+    max_chars: int = Field(default=2_000_000, gt=0)
+    parse_all: bool = False
