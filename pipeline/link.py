@@ -1,25 +1,153 @@
-"""Link amounts into spending claims.
+"""Link money amounts into spending claims: one `Claim` per distinct fact per document.
 
-PLACEHOLDER VERSION: replaced by the linker (issue 4).
+The flow for one document (see DESIGN.md):
+1. `plan_document`: amounts by regex over the whole text, sentences by regex, and
+   the few sentences worth a parse (those with an amount, the lead, the antecedent
+   of a pronoun, percent changes of spending).
+2. the caller parses `plan.texts` with `nlp.pipe` (batched across documents if it likes).
+3. `link_claims`: reads each parsed sentence around each amount (pipeline/syntax.py),
+   then merges repeated mentions of one fact and writes `Claim`s.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+import regex
 from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span, Token
 
-from models import Claim, Document, Settings
+from models import Amount, Claim, Document, Evidence, Flag, Period, Settings, Source, Subject
+from pipeline import syntax
+from pipeline._cues import (
+    ACTUAL_WORDS,
+    CHANGE_DOWN,
+    CHANGE_UP,
+    DENIAL_WORDS,
+    OUTLET_WORDS,
+    OUTLETS,
+    PLAN_WORDS,
+    REPORTED_WORDS,
+    SPEND_NOUNS,
+)
 from pipeline.amounts import find_amounts
+from pipeline.periods import PeriodMention, find_periods
+from pipeline.tables import TableRow, find_table_rows
+from pipeline.text import Segment, is_bullet, parse_view, split_sentences
+
+_ANAPHOR_RE = regex.compile(
+    r"\b(?:it|its|they|their|he|she|his|her|the\s+(?:company|group|firm|bank|corporation))\b",
+    regex.IGNORECASE,
+)
+_PERCENT_RE = regex.compile(
+    r"(?<![\d.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b)", regex.IGNORECASE
+)
+_SPEND_WORD_RE = regex.compile(
+    r"\b(?:spending|spend|capex|capital\s+expenditure|investment|budget|outlays?)\b",
+    regex.IGNORECASE,
+)
+_PUBLISHER_RE = regex.compile(
+    r"(?:\n[ \t]*(?P<signoff>Reuters?)[ \t]*\Z|\((?P<dateline>Reuters|Bloomberg|AP|AFP)\)\s*[-—–])",
+    regex.IGNORECASE,
+)
+_ORG_TAG_RE = regex.compile(r"<(?P<name>[^<>\n]{2,80}?)>")
+_ORG_SUFFIX_RE = regex.compile(
+    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+){1,4}"
+    r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
+)
+_TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")
 
 
-def make_claim_id(doc_id: str, start: int, end: int) -> str:
+@dataclass(frozen=True)
+class Plan:
+    """What one document needs: its amounts, its sentences, which to parse."""
+
+    amounts: tuple[Amount, ...]
+    sentences: tuple[Segment, ...]
+    to_parse: tuple[int, ...]  # indices into `sentences`
+    texts: tuple[str, ...]  # parse views of the sentences to parse, in that order
+
+
+@dataclass
+class _Mention:
+    """One amount read in its sentence, before mentions of one fact are merged."""
+
+    amount: Amount
+    equivalents: list[Amount]
+    sent_idx: int
+    decision: str
+    subjects: list[Subject]
+    subject_rule: str
+    period: Period | None
+    sources: list[Source]
+    item: str | None
+    flags: set[str]
+    rules: list[str]
+    change_pct: float | None = None
+
+
+@dataclass
+class _Claim:
+    mentions: list[_Mention] = field(default_factory=list)
+    subject: Subject | None = None
+    split_index: int = 0
+
+
+@dataclass(frozen=True)
+class _DocContext:
+    doc: Document
+    plan: Plan
+    parsed: dict[int, SpacyDoc]
+    mentions: tuple[tuple[int, int, str, str], ...]  # (start, end, name, label)
+    topic: Subject | None
+    publisher: str | None
+
+
+def make_claim_id(doc_id: str, start: int, end: int, part: int = 0) -> str:
     """A claim id that is stable across runs: from the doc id and the amount's offsets.
 
     >>> make_claim_id("a.txt", 0, 3) == make_claim_id("a.txt", 0, 3)
     True
+    >>> make_claim_id("a.txt", 0, 3) == make_claim_id("a.txt", 0, 3, part=1)
+    False
     """
-    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+    key = f"{doc_id}:{start}:{end}" + (f":{part}" if part else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def plan_document(doc: Document, settings: Settings) -> Plan:
+    """Find the amounts of `doc` and choose the sentences to parse.
+
+    doc (Document): The article.
+    settings (Settings): Run options (`parse_all` parses every sentence).
+    RETURNS (Plan): Nothing to parse when the article has no amount.
+    """
+    amounts = tuple(find_amounts(doc.text, default_dollar=settings.default_dollar))
+    if not amounts:
+        return Plan(amounts, (), (), ())
+    sentences = tuple(split_sentences(doc.text))
+    if settings.parse_all:
+        chosen = set(range(len(sentences)))
+    else:
+        chosen = set(range(min(4, len(sentences))))
+        starts = [s.start for s in sentences]
+        for amount in amounts:
+            idx = _sentence_of(starts, amount.start)
+            chosen.add(idx)
+            if idx > 0 and _ANAPHOR_RE.search(doc.text, sentences[idx].start, sentences[idx].end):
+                chosen.add(idx - 1)
+        for idx, seg in enumerate(sentences):
+            if _PERCENT_RE.search(doc.text, seg.start, seg.end) and _SPEND_WORD_RE.search(
+                doc.text, seg.start, seg.end
+            ):
+                chosen.add(idx)
+    to_parse = tuple(sorted(chosen))
+    texts = tuple(parse_view(doc.text[sentences[i].start : sentences[i].end]) for i in to_parse)
+    return Plan(amounts, sentences, to_parse, texts)
 
 
 def extract_document(doc: Document, nlp: Language, settings: Settings) -> list[Claim]:
@@ -28,10 +156,692 @@ def extract_document(doc: Document, nlp: Language, settings: Settings) -> list[C
     doc (Document): The article.
     nlp (Language): The loaded spaCy pipeline.
     settings (Settings): Run options.
-    RETURNS (list[Claim]): The claims, in text order.
+    RETURNS (list[Claim]): The claims, in text order of their first mention.
     """
-    amounts = find_amounts(doc.text, default_dollar=settings.default_dollar)
-    return [
-        Claim(claim_id=make_claim_id(doc.id, a.start, a.end), doc_id=doc.id, amount=a)
-        for a in amounts
+    plan = plan_document(doc, settings)
+    if not plan.amounts:
+        return []
+    parsed = list(nlp.pipe(plan.texts))
+    return link_claims(doc, plan, parsed, settings)
+
+
+def extract_text(
+    text: str,
+    *,
+    nlp: Language,
+    date: dt.date | None = None,
+    doc_id: str = "text",
+    settings: Settings | None = None,
+) -> list[Claim]:
+    """Extract the spending claims of a text, for notebooks and scripts.
+
+    text (str): The article text.
+    nlp (Language): The loaded spaCy pipeline (`pipeline.nlp.load_nlp()`).
+    date (date | None): The article date, for "this year" and "next year".
+    doc_id (str): The id the claims carry.
+    settings (Settings | None): Run options.
+    RETURNS (list[Claim]): The claims.
+    """
+    settings = settings or Settings()
+    doc = Document(id=doc_id, text=text, date=date or settings.default_date)
+    return extract_document(doc, nlp, settings)
+
+
+def link_claims(
+    doc: Document, plan: Plan, parsed: Sequence[SpacyDoc], settings: Settings
+) -> list[Claim]:
+    """Turn a document's amounts and parsed sentences into claims.
+
+    doc (Document): The article.
+    plan (Plan): From `plan_document`.
+    parsed (Sequence[Doc]): The parses of `plan.texts`, in order.
+    settings (Settings): Run options.
+    RETURNS (list[Claim]): The claims and change records.
+    """
+    date = doc.date or settings.default_date
+    parsed_by_idx = dict(zip(plan.to_parse, parsed, strict=True))
+    mentions = _entity_mentions(doc.text, plan, parsed_by_idx)
+    ctx = _DocContext(
+        doc=doc,
+        plan=plan,
+        parsed=parsed_by_idx,
+        mentions=mentions,
+        topic=_topic(doc.text, plan, parsed_by_idx, mentions),
+        publisher=_publisher(doc.text),
+    )
+    rows = {row.amount_index: row for row in find_table_rows(doc.text, plan.amounts)}
+    starts = [s.start for s in plan.sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i, amount in enumerate(plan.amounts):
+        if amount.equivalent_of is None:
+            by_sentence.setdefault(_sentence_of(starts, amount.start), []).append(i)
+    read: list[_Mention] = []
+    for sent_idx in sorted(by_sentence):
+        read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
+    _inherit_context(read)
+    claims = _merge(read)
+    _add_disputes(ctx, claims)
+    out = [_to_claim(ctx, c) for c in claims]
+    out.extend(_change_records(ctx, read, date))
+    return out
+
+
+# -- reading one sentence ------------------------------------------------------------
+
+
+def _read_sentence(
+    ctx: _DocContext,
+    sent_idx: int,
+    amount_idxs: list[int],
+    rows: dict[int, TableRow],
+    date: dt.date | None,
+) -> list[_Mention]:
+    seg = ctx.plan.sentences[sent_idx]
+    sdoc = ctx.parsed.get(sent_idx)
+    text = ctx.doc.text
+    amounts = ctx.plan.amounts
+    periods = find_periods(text[seg.start : seg.end], doc_date=date, offset=seg.start)
+    assigned = _assign_periods([amounts[i] for i in amount_idxs], periods, text)
+    spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}
+    out = []
+    for pos, i in enumerate(amount_idxs):
+        amount = amounts[i]
+        equivalents = [a for a in amounts if a.equivalent_of == i]
+        mention = _Mention(
+            amount=amount,
+            equivalents=equivalents,
+            sent_idx=sent_idx,
+            decision="none",
+            subjects=[],
+            subject_rule="subject.none",
+            period=assigned[pos],
+            sources=[],
+            item=None,
+            flags=set(),
+            rules=[],
+        )
+        if i in rows:
+            _read_table_row(ctx, mention, rows[i], date)
+        elif sdoc is not None and spans.get(i):
+            others = set().union(*(ids for j, ids in spans.items() if j != i))
+            _read_parse(ctx, mention, sdoc, seg, spans[i], others)
+        out.append(mention)
+    return out
+
+
+def _read_parse(
+    ctx: _DocContext,
+    mention: _Mention,
+    sdoc: SpacyDoc,
+    seg: Segment,
+    amount_ids: set[int],
+    other_ids: set[int],
+) -> None:
+    base = seg.start
+    root = syntax.amount_root(sdoc[:], mention.amount.start - base, mention.amount.end - base)
+    if root is None:
+        return
+    decision = syntax.classify(root, amount_ids, other_ids)
+    mention.decision = decision.kind
+    mention.rules.append(decision.rule)
+    if is_bullet(ctx.doc.text[seg.start : seg.end]):
+        mention.rules.append("sentence.bullet")
+    subj_tokens, rule = syntax.find_subject(root, amount_ids)
+    subjects = [s for s in (_resolve(ctx, t, base) for t in subj_tokens) if s is not None]
+    subjects = [s for s in subjects if not _is_outlet_name(s.name)]
+    if subjects:
+        mention.subjects = _unique_subjects(subjects)
+        mention.subject_rule = rule
+    mention.sources = _sources(
+        ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
+    )
+    item = syntax.find_item(root, amount_ids, decision.cue)
+    if item is not None:
+        mention.item = syntax.item_text(item) or None
+    mention.flags = _flags(root, sdoc[:], mention, ctx)
+    mention.change_pct = _change_pct(ctx.doc.text, seg, mention.amount)
+
+
+def _read_table_row(
+    ctx: _DocContext, mention: _Mention, row: TableRow, date: dt.date | None
+) -> None:
+    mention.rules.append("table.row")
+    mention.decision = "spend" if row.spending else "none"
+    mention.rules.append("spending.table_header" if row.spending else "spending.none")
+    mention.subjects = [Subject(name=row.label, start=row.label_start, end=row.label_end)]
+    mention.subject_rule = "subject.table_label"
+    if row.period is not None and mention.period is None:
+        mention.period = Period(
+            year=row.period.year,
+            text=f"{row.period.text} (table header)",
+            start=row.period.start,
+            end=row.period.end,
+        )
+        mention.rules.append("period.table_header")
+    mention.item = row.item
+    if "planned" in ctx.doc.text[row.start : row.end].lower():
+        mention.flags.add("planned")
+
+
+def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:
+    span = sdoc.char_span(amount.start - base, amount.end - base, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _assign_periods(
+    amounts: list[Amount], periods: list[PeriodMention], text: str
+) -> list[Period | None]:
+    """Give each amount the nearest year expression that no nearer amount took.
+
+    An amount in a comparison ("from 64 billion") takes no period but its own.
+    """
+    usable = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
+    pairs = []
+    for ai, amount in enumerate(amounts):
+        for pi, period in enumerate(usable):
+            if period.start >= amount.end:
+                gap = len(text[amount.end : period.start].split())
+                between = text[amount.end : period.start]
+            else:
+                gap = len(text[period.end : amount.start].split()) + 1
+                between = text[period.end : amount.start]
+            if any(a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start) for a in amounts):
+                gap += 6  # another amount stands between them
+            if ";" in between:
+                gap += 8
+            pairs.append((gap / period.strength, ai, pi))
+    result: list[Period | None] = [None] * len(amounts)
+    taken: set[int] = set()
+    for _, ai, pi in sorted(pairs):
+        if result[ai] is not None or pi in taken:
+            continue
+        result[ai] = _period_model(usable[pi])
+        taken.add(pi)
+    # A period left to no amount is shared with the amounts that have none, except
+    # the "from" side of a comparison.
+    for ai, amount in enumerate(amounts):
+        if result[ai] is not None or _is_comparison_base(text, amount):
+            continue
+        free = [(g, pi) for g, a2, pi in sorted(pairs) if a2 == ai and usable[pi].kind != "date"]
+        if free:
+            result[ai] = _period_model(usable[free[0][1]])
+    return result
+
+
+def _is_comparison_base(text: str, amount: Amount) -> bool:
+    before = text[max(0, amount.start - 25) : amount.start].lower()
+    return regex.search(r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+\S*\s*$", before) is not None
+
+
+def _period_model(p: PeriodMention) -> Period:
+    return Period(year=p.year, text=p.text, start=p.start, end=p.end)
+
+
+# -- names ---------------------------------------------------------------------------
+
+
+def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
+    ref = syntax.name_of(token)
+    if ref.anaphor is None:
+        name = _strip_name(ref.text)
+        if not name or _TICKER_RE.match(name) and len(name) <= 5 and name.isupper() and " " not in name:
+            return None
+        return Subject(name=name, start=ref.start + base, end=ref.end + base)
+    position = ref.start + base
+    label = "PERSON" if ref.anaphor == "person" else "ORG"
+    for start, end, name, lab in reversed(ctx.mentions):
+        if start < position and lab == label and not _is_outlet_name(name):
+            return Subject(name=name, start=start, end=end)
+    if label == "ORG" and ctx.topic is not None:
+        return ctx.topic
+    return None
+
+
+def _strip_name(name: str) -> str:
+    name = name.strip(" <>\"'“”‘’,.")
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    return " ".join(name.split())
+
+
+def _is_outlet_name(name: str) -> bool:
+    low = name.lower().strip()
+    if low in OUTLETS or low.removeprefix("the ") in OUTLETS:
+        return True
+    return bool(set(low.split()) & OUTLET_WORDS) and low not in ("the company",)
+
+
+def _unique_subjects(subjects: list[Subject]) -> list[Subject]:
+    seen: set[str] = set()
+    out = []
+    for s in subjects:
+        key = s.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _entity_mentions(
+    text: str, plan: Plan, parsed: dict[int, SpacyDoc]
+) -> tuple[tuple[int, int, str, str], ...]:
+    found: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    amount_ranges = [(a.start, a.end) for a in plan.amounts]
+    for idx, sdoc in parsed.items():
+        base = plan.sentences[idx].start
+        for ent in sdoc.ents:
+            if ent.label_ not in ("ORG", "PERSON"):
+                continue
+            start, end = ent.start_char + base, ent.end_char + base
+            if any(s < end and start < e for s, e in amount_ranges):
+                continue
+            name = _strip_name(ent.text)
+            if name and not (_TICKER_RE.match(name) and len(name) <= 5):
+                found[(start, end)] = (start, end, name, ent.label_)
+    for m in _ORG_TAG_RE.finditer(text):
+        name = _strip_name(m["name"])
+        if name and not _TICKER_RE.match(name):
+            found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
+    for m in _ORG_SUFFIX_RE.finditer(text):
+        name = _strip_name(m["name"])
+        if name.upper() != name:
+            found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
+    # Where spans overlap, keep the longest.
+    ordered = sorted(found.values(), key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[tuple[int, int, str, str]] = []
+    for m in ordered:
+        if out and m[0] < out[-1][1]:
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+def _topic(
+    text: str,
+    plan: Plan,
+    parsed: dict[int, SpacyDoc],
+    mentions: Sequence[tuple[int, int, str, str]],
+) -> Subject | None:
+    """The organisation the article is about: most named, the lead's subject first."""
+    orgs = [m for m in mentions if m[3] == "ORG" and not _is_outlet_name(m[2])]
+    if not orgs:
+        return None
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int, str, str]] = {}
+    lower = text.lower()
+    for m in orgs:
+        key = _short_key(m[2])
+        if key not in first:
+            first[key] = m
+            scores[key] = lower.count(key)
+    # the subject of the first body sentence that names an organisation
+    for idx in sorted(parsed)[:5]:
+        sdoc = parsed[idx]
+        base = plan.sentences[idx].start
+        for tok in sdoc:
+            if tok.dep_ == "nsubj" and tok.ent_type_ == "ORG":
+                for m in orgs:
+                    if m[0] <= tok.idx + base < m[1]:
+                        scores[_short_key(m[2])] = scores.get(_short_key(m[2]), 0) + 2
+                        break
+                break
+    best = max(scores, key=lambda k: (scores[k], -first[k][0]))
+    if scores[best] < 2:
+        return None
+    m = first[best]
+    return Subject(name=m[2], start=m[0], end=m[1])
+
+
+def _short_key(name: str) -> str:
+    words = [w for w in name.lower().split() if not syntax.is_corp_suffix(w)]
+    return " ".join(words[:2]) if words else name.lower()
+
+
+def _publisher(text: str) -> str | None:
+    m = _PUBLISHER_RE.search(text[-40:]) or _PUBLISHER_RE.search(text[:400])
+    if m is None:
+        return None
+    return "Reuters" if (m["signoff"] or m["dateline"] or "").lower().startswith("reuter") else m[
+        "dateline"
     ]
+
+
+# -- sources, flags, changes ---------------------------------------------------------
+
+
+def _sources(
+    ctx: _DocContext,
+    root: Token,
+    amount_ids: set[int],
+    sent: Span,
+    base: int,
+    subjects: list[Subject],
+    all_amount_ids: set[int] | None = None,
+) -> list[Source]:
+    out: list[Source] = []
+    for token, rule in syntax.find_speakers(root, amount_ids, sent, all_amount_ids):
+        source = _source_of(ctx, token, rule, base, subjects)
+        if source is not None:
+            out.append(source)
+    # an outlet acting as the subject of the amount's clause is its source
+    for anc in [root, *root.ancestors]:
+        for child in anc.children:
+            if child.dep_ == "nsubj":
+                name = _strip_name(syntax.name_of(child).text)
+                if _is_outlet_name(name) and child.lower_ not in OUTLET_WORDS:
+                    out.append(Source(name=name, text=child.text, start=child.idx + base,
+                                      end=child.idx + len(child) + base))
+    return _clean_sources(ctx, out)
+
+
+def _source_of(
+    ctx: _DocContext, token: Token, rule: str, base: int, subjects: list[Subject]
+) -> Source | None:
+    low = token.lower_
+    if rule == "source.anonymous":
+        aff = syntax.anonymous_affiliation(token)
+        if aff is None:
+            if low in ("officials", "official"):
+                return Source(name="officials", text=token.text, start=token.idx + base,
+                              end=token.idx + len(token) + base)
+            return None
+        token = aff
+    org = syntax.spokesperson_org(token)
+    if org is not None:
+        if org is token or org.lower_ in ("company", "group", "firm"):
+            who = subjects[0] if subjects else ctx.topic
+            if who is None:
+                return None
+            return Source(name=who.name, text=token.text, start=token.idx + base,
+                          end=token.idx + len(token) + base)
+        token = org
+    subject = _resolve(ctx, token, base)
+    if subject is None:
+        return None
+    return Source(name=subject.name, text=token.text, start=token.idx + base,
+                  end=token.idx + len(token) + base)
+
+
+def _clean_sources(ctx: _DocContext, sources: Iterable[Source]) -> list[Source]:
+    out: list[Source] = []
+    seen: set[str] = set()
+    for s in sources:
+        key = s.name.lower().removeprefix("the ")
+        if key in seen or key in ("reuter",) or len(key) < 2:
+            continue
+        if ctx.publisher and key.startswith(ctx.publisher.lower()):
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+def _flags(root: Token, sent: Span, mention: _Mention, ctx: _DocContext) -> set[str]:
+    words = {t.lower_ for t in sent}
+    near = {t.lower_ for anc in [root, *root.ancestors] for t in [anc, *anc.children]}
+    flags: set[str] = set()
+    if near & PLAN_WORDS or (
+        mention.period is not None
+        and mention.period.year is not None
+        and ctx.doc.date is not None
+        and mention.period.year > ctx.doc.date.year
+    ):
+        flags.add("planned")
+    elif near & ACTUAL_WORDS:
+        flags.add("actual")
+    if words & REPORTED_WORDS:
+        flags.add("reported")
+    return flags
+
+
+def _change_pct(text: str, seg: Segment, amount: Amount) -> float | None:
+    best: tuple[int, float] | None = None
+    for m in _PERCENT_RE.finditer(text, seg.start, seg.end):
+        sign = _change_sign(text[seg.start : seg.end], m.start() - seg.start, m.end() - seg.start)
+        if sign == 0:
+            continue
+        dist = abs(m.start() - amount.start)
+        if best is None or dist < best[0]:
+            best = (dist, sign * float(m["num"]))
+    return best[1] if best else None
+
+
+def _change_sign(sentence: str, start: int, end: int) -> int:
+    """+1 or -1 by the nearest word of increase or decrease around a percent, else 0."""
+    words = [(m.start(), m[0].lower()) for m in regex.finditer(r"[\p{L}-]+", sentence)]
+    best: tuple[int, int] | None = None
+    for pos, word in words:
+        sign = 1 if word in CHANGE_UP else -1 if word in CHANGE_DOWN else 0
+        if sign == 0:
+            continue
+        dist = start - pos if pos < start else pos - end
+        if dist <= 40 and (best is None or dist < best[0]):
+            best = (dist, sign)
+    return best[1] if best else 0
+
+
+def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None) -> list[Claim]:
+    """Percent changes of spending in sentences that state no spending amount."""
+    claimed = {m.sent_idx for m in read if m.decision == "spend"}
+    out: list[Claim] = []
+    text = ctx.doc.text
+    seen: set[tuple[str | None, float]] = set()
+    for idx, sdoc in sorted(ctx.parsed.items()):
+        if idx in claimed:
+            continue
+        seg = ctx.plan.sentences[idx]
+        sentence = text[seg.start : seg.end]
+        for m in _PERCENT_RE.finditer(sentence):
+            sign = _change_sign(sentence, m.start(), m.end())
+            if sign == 0 or not _near_spend_word(sdoc, m.start(), m.end()):
+                continue
+            pct = sign * float(m["num"])
+            span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+            subject: Subject | None = None
+            sources: list[Source] = []
+            if span is not None:
+                tokens, _ = syntax.find_subject(span.root, {t.i for t in span})
+                resolved = [_resolve(ctx, t, seg.start) for t in tokens]
+                subject = next((s for s in resolved if s is not None), None)
+                sources = _sources(ctx, span.root, {t.i for t in span}, sdoc[:], seg.start,
+                                   [subject] if subject else [])
+            subject = subject or ctx.topic
+            key = (subject.name.lower() if subject else None, pct)
+            if key in seen:
+                continue
+            seen.add(key)
+            periods = find_periods(sentence, doc_date=date, offset=seg.start)
+            period = _period_model(periods[0]) if periods else None
+            out.append(
+                Claim(
+                    claim_id=make_claim_id(ctx.doc.id, seg.start + m.start(), seg.start + m.end()),
+                    doc_id=ctx.doc.id,
+                    kind="change",
+                    subject=subject,
+                    change_pct=pct,
+                    period=period,
+                    sources=tuple(sources),
+                    evidence=(Evidence(sentence=sentence, start=seg.start, end=seg.end),),
+                    confidence=0.5,
+                    rules=("change.percent_of_spending",),
+                )
+            )
+    return out
+
+
+def _near_spend_word(sdoc: SpacyDoc, start: int, end: int) -> bool:
+    for tok in sdoc:
+        if tok.lower_ in SPEND_NOUNS | {"spending", "capex", "expenditure"} and (
+            abs(tok.idx - end) < 60 or abs(start - tok.idx) < 60
+        ):
+            if tok.lower_ in ("plan", "plans", "program", "programme", "project", "projects"):
+                continue
+            return True
+    return False
+
+
+# -- merging mentions into claims ----------------------------------------------------
+
+
+def _inherit_context(read: list[_Mention]) -> None:
+    """An amount with no cue at all after a spending amount in the same paragraph
+    ("Google and Amazon each topped $50B" after "Microsoft allocated $55.7B") is spending.
+    """
+    for prev, cur in zip(read, read[1:], strict=False):
+        if (
+            cur.decision == "none"
+            and prev.decision == "spend"
+            and cur.sent_idx - prev.sent_idx <= 1
+            and cur.subjects
+            and cur.amount.currency == prev.amount.currency
+            and "table.row" not in cur.rules
+        ):
+            cur.decision = "spend"
+            cur.rules.append("spending.context")
+
+
+def _same_value(a: Amount, b: Amount) -> bool:
+    if a.currency != b.currency:
+        return False
+    if a.value is not None and b.value is not None:
+        return abs(a.value - b.value) <= 0.005 * max(a.value, b.value)
+    return a.min == b.min and a.max == b.max
+
+
+def _matches(claim: _Claim, mention: _Mention) -> bool:
+    first = claim.mentions[0]
+    amounts = [first.amount, *first.equivalents]
+    if not any(_same_value(x, y) for x in amounts for y in [mention.amount, *mention.equivalents]):
+        return False
+    if mention.subjects and claim.subject is not None:
+        names = {s.name.lower() for s in mention.subjects}
+        if claim.subject.name.lower() not in names and not any(
+            n in claim.subject.name.lower() or claim.subject.name.lower() in n for n in names
+        ):
+            return False
+    y1 = first.period.year if first.period else None
+    y2 = mention.period.year if mention.period else None
+    return y1 is None or y2 is None or y1 == y2
+
+
+def _merge(read: list[_Mention]) -> list[_Claim]:
+    claims: list[_Claim] = []
+    for mention in read:
+        if mention.decision != "spend":
+            continue
+        target = next((c for c in claims if _matches(c, mention)), None)
+        if target is not None:
+            target.mentions.append(mention)
+            continue
+        subjects = mention.subjects or [None]
+        for part, subject in enumerate(subjects):
+            claims.append(_Claim(mentions=[mention], subject=subject, split_index=part))
+    for mention in read:
+        if mention.decision == "none":
+            target = next((c for c in claims if _matches(c, mention)), None)
+            if target is not None:
+                target.mentions.append(mention)
+    return claims
+
+
+def _add_disputes(ctx: _DocContext, claims: list[_Claim]) -> None:
+    text = ctx.doc.text
+    denials = []
+    for seg in ctx.plan.sentences:
+        sentence = text[seg.start : seg.end]
+        words = {w.lower() for w in regex.findall(r"[\p{L}]+", sentence)}
+        if words & DENIAL_WORDS:
+            denials.append(sentence.lower())
+    for claim in claims:
+        if claim.subject is None:
+            continue
+        key = _short_key(claim.subject.name)
+        if any(key in d for d in denials):
+            for m in claim.mentions:
+                if not any(s.name.lower() == claim.subject.name.lower() for s in m.sources):
+                    m.flags.add("disputed")
+                    break
+
+
+def _to_claim(ctx: _DocContext, claim: _Claim) -> Claim:
+    first = claim.mentions[0]
+    text = ctx.doc.text
+    subject = claim.subject
+    rules = list(first.rules)
+    if subject is None and ctx.topic is not None:
+        subject = ctx.topic
+        rules.append("subject.topic")
+    elif subject is not None:
+        rules.append(first.subject_rule)
+    period = next((m.period for m in claim.mentions if m.period is not None), None)
+    if period is not None:
+        rules.append("period.sentence" if "period.table_header" not in rules else "")
+    item = next((m.item for m in claim.mentions if m.item), None)
+    sources: list[Source] = []
+    for m in claim.mentions:
+        sources.extend(m.sources)
+    flags: set[str] = set()
+    for m in claim.mentions:
+        flags |= m.flags
+    if sources and subject is not None and any(
+        s.name.lower() != subject.name.lower() for s in sources
+    ):
+        flags.add("reported")
+    evidence = []
+    seen: set[int] = set()
+    for m in claim.mentions:
+        if m.sent_idx in seen:
+            continue
+        seen.add(m.sent_idx)
+        seg = ctx.plan.sentences[m.sent_idx]
+        evidence.append(Evidence(sentence=text[seg.start : seg.end], start=seg.start, end=seg.end))
+    equivalents = list(first.equivalents)
+    confidence = _confidence(rules, subject is not None, period is not None)
+    return Claim(
+        claim_id=make_claim_id(ctx.doc.id, first.amount.start, first.amount.end, claim.split_index),
+        doc_id=ctx.doc.id,
+        kind="spending",
+        subject=subject,
+        item=item,
+        amount=first.amount,
+        equivalents=tuple(equivalents),
+        change_pct=next((m.change_pct for m in claim.mentions if m.change_pct is not None), None),
+        period=period,
+        sources=tuple(_clean_sources(ctx, sources)),
+        evidence=tuple(evidence),
+        flags=tuple(sorted(f for f in flags if f in _FLAGS)),  # type: ignore[misc]
+        confidence=confidence,
+        rules=tuple(r for r in dict.fromkeys(rules) if r),
+    )
+
+
+_FLAGS: frozenset[Flag] = frozenset(("planned", "actual", "reported", "disputed"))
+
+
+def _confidence(rules: list[str], has_subject: bool, has_period: bool) -> float:
+    score = 0.35
+    if any(r.startswith(("spending.own_noun", "spending.cue.d1", "spending.cue.d2")) for r in rules):
+        score += 0.3
+    elif any(r.startswith(("spending.cue", "spending.table_header")) for r in rules):
+        score += 0.2
+    elif "spending.context" in rules:
+        score += 0.05
+    if has_subject and "subject.topic" not in rules:
+        score += 0.2
+    elif has_subject:
+        score += 0.05
+    if has_period:
+        score += 0.1
+    return round(min(score, 1.0), 2)
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence holding character `pos` (the last one starting at or before it)."""
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)

@@ -1,0 +1,206 @@
+"""Word lists the linker reads: data only.
+
+Compiled by hand from the annotation guidelines (`GUIDELINES.md`: what counts as
+spending and what never does) and from the wording of wire and technology news.
+All entries are lower case; inflected forms are listed, since the pipeline runs
+without the lemmatizer.
+"""
+
+from __future__ import annotations
+
+# Verbs whose money object is spent by their subject.
+SPEND_VERBS = frozenset(
+    """
+    spend spends spent spending invest invests invested investing allocate allocates
+    allocated allocating earmark earmarks earmarked earmarking budget budgets budgeted
+    budgeting commit commits committed committing pour pours poured pouring plough ploughs
+    ploughed plow plowed inject injects injected injecting channel channels channelled
+    devote devotes devoted pledge pledges pledged pay pays paid paying buy buys bought
+    buying acquire acquires acquired acquiring purchase purchases purchased purchasing
+    order orders ordered ordering award awards awarded awarding fund funds funded funding
+    contribute contributes contributed contributing provide provides provided providing
+    pencil pencilled penciled unleash unleashes unleashed splash splashed splurge splurged
+    outlay expend expends expended build builds building built construct constructing
+    """.split()
+)
+
+# Nouns that name spending; the amount they govern or describe is spent.
+SPEND_NOUNS = frozenset(
+    """
+    spending spend expenditure expenditures capex opex outlay outlays investment
+    investments budget budgets allocation allocations acquisition acquisitions purchase
+    purchases order orders contract contracts takeover buyout endowment endowments
+    package programme program plan plans project projects subsidy subsidies grant grants
+    cost costs bill commitment commitments injection war-chest warchest target targets
+    capital-spending expansion
+    """.split()
+)
+
+# Nouns and verbs that mark money that is not spending.
+NOT_SPENDING = frozenset(
+    """
+    revenue revenues sales turnover profit profits earnings income loss losses deficit
+    deficits surplus surpluses dividend dividends payout share shares stock valuation
+    valued value capitalisation capitalization worth raise raises raised raising borrow
+    borrows borrowed borrowing borrowings loan loans credit credits bond bonds debenture
+    debentures notes note debt debts offering offerings placing placement rights gdp output
+    exports imports export import trade salary salaries wage wages bonus bonuses
+    compensation tax taxes rebate rebates assets asset reserves reserve deposits deposit
+    proceeds depreciation provision provisions writedown write-down writeoff write-off
+    charge charges fine fines penalty penalties fee fees tonne tonnes token tokens sell sells
+    sold selling sale lend lends lent lending financing refinancing securities bills
+    treasuries mortgage mortgages market cash liabilities
+    """.split()
+)
+
+# Markers that a price is per unit ("30 mln dlrs each", "per share").
+PER_UNIT = frozenset("per each apiece a".split())
+
+# Verbs of attribution: their subject is a claim's source.
+REPORT_VERBS = frozenset(
+    """
+    say says said report reports reported cite cites cited estimate estimates estimated
+    announce announces announced tell tells told state states stated disclose discloses
+    disclosed note notes noted reveal reveals revealed confirm confirms confirmed write
+    writes wrote claim claims claimed predict predicts predicted forecast forecasts
+    project projects projected add adds added
+    """.split()
+)
+
+# Speakers that are anonymous: the outlet they told, or their affiliation, is the source.
+ANONYMOUS_SPEAKERS = frozenset(
+    "sources source people persons insiders insider person officials official".split()
+)
+
+# Spokespeople speak for their organisation.
+SPOKESPEOPLE = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen representative official
+    executive statement release filing
+    """.split()
+)
+
+# Words that refer back to an organisation named before.
+ORG_ANAPHORS = frozenset(
+    """
+    it its they their them company firm group corporation concern bank carrier maker
+    giant titan conglomerate business utility airline retailer operator steelmaker
+    automaker carmaker chipmaker startup
+    """.split()
+)
+
+PERSON_PRONOUNS = frozenset("he she his her him".split())
+
+# News outlets: a sentence subject that is an outlet is a source, never a spender.
+OUTLETS = frozenset(
+    {
+        "reuters",
+        "bloomberg",
+        "the information",
+        "financial times",
+        "ft",
+        "wall street journal",
+        "the wall street journal",
+        "wsj",
+        "cnbc",
+        "the decoder",
+        "nikkei",
+        "nikkei asia",
+        "caixin",
+        "south china morning post",
+        "scmp",
+        "press association",
+        "associated press",
+        "ap",
+        "afp",
+        "agence france-presse",
+        "dow jones",
+        "new york times",
+        "the new york times",
+        "washington post",
+        "the washington post",
+        "guardian",
+        "the guardian",
+        "bbc",
+        "xinhua",
+        "kyodo",
+        "people's daily",
+        "china daily",
+        "yonhap",
+        "the verge",
+        "techcrunch",
+        "axios",
+        "semafor",
+        "business insider",
+        "fortune",
+        "forbes",
+        "cnn",
+        "the economist",
+        "economist",
+        "barron's",
+        "marketwatch",
+        "the times",
+        "sunday times",
+        "telegraph",
+        "handelsblatt",
+        "les echos",
+        "jiji",
+        "tass",
+        "interfax",
+        "the information's",
+    }
+)
+
+# Words in a name that make it an outlet or a document rather than a spender.
+OUTLET_WORDS = frozenset(
+    """
+    newspaper newspapers daily weekly press report reports magazine journal agency
+    television radio news times post herald gazette tribune wire analyst analysts
+    prospectus survey statement
+    """.split()
+)
+
+# Words that deny or dispute figures.
+DENIAL_WORDS = frozenset(
+    """
+    inaccurate incorrect untrue false denied denies deny denial disputed disputes dispute
+    refuted refutes rejected rejects misleading wrong
+    """.split()
+)
+
+# Words that mark plans, reports and actual spending.
+PLAN_WORDS = frozenset(
+    """
+    plan plans planned planning will would to expects expected expect target targets
+    targeted budget budgeted earmarked earmark allocate allocated set aside proposed
+    projection projected pencilled penciled preparing prepare intends intend aims forecast
+    """.split()
+)
+REPORTED_WORDS = frozenset(
+    """
+    reportedly reported reports report according sources cited cites rumoured rumored
+    allegedly
+    """.split()
+)
+ACTUAL_WORDS = frozenset("spent invested paid bought acquired completed".split())
+
+# Words of a percent change of spending, with their sign.
+CHANGE_UP = frozenset(
+    """
+    increase increases increased increasing rise rises rose risen raise raises raised
+    raising jump jumps jumped boost boosts boosted up growth grow grows grew higher hike
+    lift lifted climb climbed surge surged double expand expanded
+    """.split()
+)
+CHANGE_DOWN = frozenset(
+    """
+    cut cuts cutting decrease decreases decreased reduce reduces reduced reduction fall
+    falls fell drop drops dropped decline declines declined down lower lowered trim
+    trimmed slash slashed shrink shrank
+    """.split()
+)
+
+# Corporate suffixes that end an organisation's name.
+CORP_SUFFIXES = frozenset(
+    "inc corp co ltd plc llc spa sa ag nv bv ab asa oyj kk bhd gmbh corporation".split()
+)

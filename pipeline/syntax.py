@@ -1,0 +1,462 @@
+"""Read a parsed sentence around one money amount: spending or not, spender, sources, item.
+
+Pure functions over spaCy tokens; each returns what it found and the name of the
+rule that found it, so that a claim can say why it exists.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from pipeline._cues import (
+    ANONYMOUS_SPEAKERS,
+    CORP_SUFFIXES,
+    NOT_SPENDING,
+    ORG_ANAPHORS,
+    OUTLET_WORDS,
+    OUTLETS,
+    PERSON_PRONOUNS,
+    REPORT_VERBS,
+    SPEND_NOUNS,
+    SPEND_VERBS,
+    SPOKESPEOPLE,
+)
+
+_MAX_DISTANCE = 5
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_NAME_ENTS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
+# Verbs whose "raise"-like sense concerns money only when the money is their object.
+_FLOW_VERBS = frozenset(
+    "raise raises raised raising sell sells sold selling lend lends lent borrow".split()
+)
+_DETERMINERS = frozenset("a an the this that these those its their his her our".split())
+
+
+class Decision(NamedTuple):
+    """Whether an amount is spending, the cue that decided, and the rule's name."""
+
+    kind: str  # "spend", "not" or "none"
+    cue: Token | None
+    rule: str
+
+
+class NameRef(NamedTuple):
+    """A name read off the parse, or an anaphor to resolve ("it", "the company")."""
+
+    text: str
+    start: int  # character offsets into the parsed text
+    end: int
+    anaphor: str | None  # "org", "person" or None
+
+
+def amount_root(sent: Span, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens in the character range [start, end)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _is_cue(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words
+
+
+def _own_noun(root: Token, amount_ids: set[int]) -> Token | None:
+    """The noun an amount describes: "60 mln franc loss", "$7B of capex"."""
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and root.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        if root.head.i not in amount_ids:
+            return root.head
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in amount_ids:
+                    return pobj
+    return None
+
+
+def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> Decision:
+    """Decide whether the amount headed by `root` is spending.
+
+    The noun the amount describes decides first ("a 114 mln dlr credit", "50 billion
+    yen of bonds"); otherwise the nearest cue in the dependency tree, not crossing
+    verbs of saying or other amounts.
+    """
+    own = _own_noun(root, amount_ids)
+    if own is not None:
+        words = [own, *(c for c in own.children if c.dep_ in ("compound", "amod"))]
+        if any(_is_cue(w, NOT_SPENDING) for w in words):
+            return Decision("not", own, "spending.not.own_noun")
+        if any(_is_cue(w, SPEND_NOUNS) for w in words):
+            return Decision("spend", own, "spending.own_noun")
+    for token in root.doc[root.i + 1 : root.i + 3]:
+        if token.lower_ in ("per", "apiece", "each") and token.i not in amount_ids:
+            return Decision("not", token, "spending.not.per_unit")
+    seen = {root.i}
+    queue: deque[tuple[Token, int]] = deque([(root, 0)])
+    best_spend: tuple[int, Token] | None = None
+    best_not: tuple[int, Token] | None = None
+    while queue:
+        token, dist = queue.popleft()
+        if dist > 0 and token.i not in amount_ids:
+            kind = _cue_kind(token, amount_ids)
+            if kind == "spend" and best_spend is None:
+                best_spend = (dist, token)
+            elif kind == "not" and best_not is None:
+                best_not = (dist, token)
+        if dist >= _MAX_DISTANCE or (dist > 0 and token.lower_ in REPORT_VERBS):
+            continue
+        for nxt in _neighbours(token):
+            if nxt.i in seen or nxt.i in other_amount_ids:
+                continue
+            seen.add(nxt.i)
+            queue.append((nxt, dist + 1))
+    if best_spend and (best_not is None or best_spend[0] < best_not[0]):
+        return Decision("spend", best_spend[1], f"spending.cue.d{best_spend[0]}")
+    if best_not:
+        return Decision("not", best_not[1], f"spending.not.cue.d{best_not[0]}")
+    return Decision("none", None, "spending.none")
+
+
+def _neighbours(token: Token) -> Iterable[Token]:
+    if token.dep_ != "ROOT":
+        yield token.head
+    yield from token.children
+
+
+def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
+    low = token.lower_
+    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+        if low == "set" and any(c.lower_ == "aside" for c in token.children):
+            return "spend"
+        if low in _FLOW_VERBS:
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and all(o.i not in amount_ids for o in objects):
+                return None  # "raising its spending to X": the object decides
+            return "not"
+        if low in SPEND_VERBS:
+            return "spend"
+        if low in NOT_SPENDING:
+            return "not"
+        return None
+    if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if low in NOT_SPENDING:
+            return "not"
+        if low in SPEND_NOUNS or low in SPEND_VERBS:
+            return "spend"
+    return None
+
+
+def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
+    """The tokens naming who spends the amount headed by `root`, and the rule used.
+
+    Walks up from the amount to the first verb with a usable subject; a spending
+    noun as subject gives its possessor or its "by"/"of" complement instead.
+    """
+    own = _own_noun(root, amount_ids)
+    if own is not None:
+        owner = _noun_owner(own, amount_ids)
+        if owner:
+            return owner, "subject.owner_of_noun"
+    token = root
+    for _ in range(8):
+        if token.dep_ == "ROOT" and token.head == token:
+            head = None
+        else:
+            head = token.head
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        if verb is not None and verb.i not in amount_ids:
+            found = _verb_subject(verb, amount_ids)
+            if found is not None:
+                return found
+        if head is None:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in amount_ids:
+            owner = _noun_owner(token, amount_ids)
+            if owner:
+                return owner, "subject.owner_of_noun"
+        token = head
+    return [], "subject.none"
+
+
+def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _with_conjuncts(pobj), "subject.passive_agent"
+    for child in verb.children:
+        if child.dep_ not in _SUBJECT_DEPS or child.i in amount_ids:
+            continue
+        if child.dep_ == "csubj":
+            return _verb_subject(child, amount_ids)
+        if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            child = verb.head
+        if _is_outlet_token(child) or child.lower_ in ANONYMOUS_SPEAKERS:
+            return None
+        if child.lower_ in SPEND_NOUNS or child.lower_ in NOT_SPENDING:
+            owner = _noun_owner(child, amount_ids)
+            if owner:
+                return owner, "subject.owner_of_noun"
+            return None
+        if child.pos_ in ("NUM",) or child.like_num:
+            return None
+        return _with_conjuncts(child), "subject.nsubj"
+    return None
+
+
+def _noun_owner(noun: Token, amount_ids: set[int]) -> list[Token]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in amount_ids and _is_actor(pobj):
+                    return _with_conjuncts(pobj)
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "PERSON"):
+            return [child]
+    return []
+
+
+def _is_actor(token: Token) -> bool:
+    if token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"):
+        return True
+    if token.lower_ in ORG_ANAPHORS:
+        return True
+    return token.pos_ == "PROPN" or token.lower_ in (
+        "giants",
+        "government",
+        "companies",
+        "hyperscalers",
+        "firms",
+        "state",
+        "states",
+        "ministry",
+    )
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    if token.pos_ == "PROPN" or token.ent_type_:
+        out.extend(c for c in token.conjuncts if c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS)
+    return out
+
+
+def _is_outlet_token(token: Token) -> bool:
+    name = name_of(token).text.lower()
+    return name in OUTLETS or name.removeprefix("the ") in OUTLETS or token.lower_ in OUTLET_WORDS
+
+
+def name_of(token: Token) -> NameRef:
+    """The name a token stands for: its entity, or its compound phrase, or an anaphor."""
+    low = token.lower_
+    if low in ("it", "its", "they", "their", "them", "we", "our"):
+        return NameRef(token.text, token.idx, token.idx + len(token), "org")
+    if low in PERSON_PRONOUNS:
+        return NameRef(token.text, token.idx, token.idx + len(token), "person")
+    if token.ent_type_ in _NAME_ENTS:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return _clean_name(ent)
+    if low in ORG_ANAPHORS and any(
+        c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det"
+    ):
+        return NameRef(token.text, token.idx, token.idx + len(token), "org")
+    left = token.i
+    j = token.i - 1
+    while j >= 0 and _modifies_name(token.doc[j], token):
+        left = j
+        j -= 1
+    left_tokens = list(token.doc[left : token.i + 1])
+    while len(left_tokens) > 1 and left_tokens[0].lower_ in _DETERMINERS:
+        left_tokens.pop(0)
+    span = token.doc[left_tokens[0].i : token.i + 1]
+    return _clean_name(span)
+
+
+_NAME_MODS = frozenset(("compound", "amod", "nmod", "poss", "case", "flat", "punct"))
+
+
+def _modifies_name(tok: Token, head: Token) -> bool:
+    """Whether `tok` is part of the name phrase headed by `head` (a compound chain)."""
+    if tok.is_space or tok.dep_ not in _NAME_MODS or tok.text in (",", "-", "(", ")"):
+        return False
+    node = tok
+    for _ in range(4):
+        if node.head == head:
+            return True
+        if node.head == node or node.head.dep_ not in _NAME_MODS:
+            return False
+        node = node.head
+    return False
+
+
+def _clean_name(span: Span) -> NameRef:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in _DETERMINERS or not tokens[0].text.strip("<>'’")):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in ("'s", "’s", ">", "'", "’") or tokens[-1].is_punct):
+        tokens.pop()
+    if not tokens:
+        return NameRef(span.text, span.start_char, span.end_char, None)
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = span.doc.text[start:end].strip("<> ")
+    return NameRef(" ".join(text.split()), start, end, None)
+
+
+def find_speakers(
+    root: Token, amount_ids: set[int], sent: Span, all_amount_ids: set[int] | None = None
+) -> list[tuple[Token, str]]:
+    """Attributions of the amount: (speaker token, rule) for each source the sentence gives.
+
+    First the verbs of saying that govern the amount and "according to"; failing
+    those, free-standing attributions in the sentence ("the numbers reported by X").
+    """
+    found: list[tuple[Token, str]] = []
+    ancestors = [root, *root.ancestors]
+    for tok in ancestors:
+        for child in tok.children:
+            found.extend(_according_to(child))
+        speakers = _speakers_of(tok)
+        if speakers:
+            found.extend(speakers)
+            break
+    if found:
+        return found
+    for tok in sent:
+        if tok.lower_ == "according":
+            found.extend(_according_to(tok))
+        elif tok.lower_ in REPORT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            subtree_ids = {t.i for t in tok.subtree}
+            if not subtree_ids & (all_amount_ids or amount_ids):
+                found.extend(_speakers_of(tok))
+    return found
+
+
+def _according_to(token: Token) -> list[tuple[Token, str]]:
+    if token.lower_ != "according":
+        return []
+    out = []
+    for to in token.children:
+        for pobj in to.children:
+            if pobj.dep_ == "pobj":
+                out.extend((t, "source.according_to") for t in _with_all_conjuncts(pobj))
+    return out
+
+
+def _with_all_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
+    if verb.lower_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[tuple[Token, str]] = []
+    if not any(c.dep_ in ("nsubj", "agent", "expl") for c in verb.children):
+        # "sources close to X, making no mention of Y, said ...": a parse that lost the
+        # subject; take the nearest speaker-like word on the left.
+        for tok in reversed(verb.doc[max(verb.i - 12, 0) : verb.i]):
+            if tok.lower_ in REPORT_VERBS:
+                break
+            if tok.ent_type_ in ("ORG", "PERSON") or tok.lower_ in ANONYMOUS_SPEAKERS:
+                return [(tok, "source.left_of_verb")]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            out.extend(
+                (p, "source.reported_by")
+                for c in child.children
+                if c.dep_ == "pobj"
+                for p in _with_all_conjuncts(c)
+            )
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+            if child.lower_ in ANONYMOUS_SPEAKERS:
+                out.append((child, "source.anonymous"))
+                if verb.lower_ in ("told", "tell", "tells"):
+                    out.extend(
+                        (c, "source.told_outlet")
+                        for c in verb.children
+                        if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
+                    )
+            else:
+                out.extend((t, "source.speaker") for t in _with_all_conjuncts(child))
+    return out
+
+
+def anonymous_affiliation(token: Token) -> Token | None:
+    """The affiliation of anonymous sources: "sources at X", "sources close to X"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("at", "in", "from", "within", "inside"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+        if child.lower_ in ("close", "familiar", "near"):
+            for prep in child.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def spokesperson_org(token: Token) -> Token | None:
+    """The organisation a spokesperson speaks for ("a Ford spokesman")."""
+    if token.lower_ not in SPOKESPEOPLE:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "poss") and child.lower_ not in ("company", "group"):
+            return child
+    return token
+
+
+def find_item(root: Token, amount_ids: set[int], cue: Token | None) -> Token | None:
+    """The noun heading what the money is for: "invest 23 mln stg in equipment"."""
+    anchors = [t for t in (cue, root) if t is not None]
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on", "in", "into", "to"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
+                        if pobj.ent_type_ in ("DATE", "GPE") or pobj.lower_ in ("year", "plan"):
+                            continue
+                        return pobj
+        if anchor.lower_ in SPEND_VERBS and anchor.pos_ == "VERB":
+            for child in anchor.children:
+                if child.dep_ == "dobj" and child.i not in amount_ids:
+                    return child
+    if cue is not None and cue.pos_ in ("NOUN", "PROPN"):
+        return cue
+    return None
+
+
+def item_text(token: Token) -> str:
+    """The short noun phrase headed by `token`, without determiners or possessives."""
+    left = token.left_edge.i
+    tokens = [
+        t
+        for t in token.doc[left : token.i + 1]
+        if t.dep_ not in ("det", "poss", "case", "punct") and t.lower_ not in _DETERMINERS
+    ]
+    # conjoined heads ("rationalisation and facility improvements")
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            tail = [t for t in token.doc[token.i + 1 : conj.i + 1] if t.dep_ != "punct"]
+            tokens.extend(tail)
+    text = " ".join(t.text for t in tokens[-8:])
+    return text.replace(" - ", "-").strip()
+
+
+def is_corp_suffix(word: str) -> bool:
+    """Whether `word` is a corporate suffix such as "Inc" or "Ltd".
+
+    >>> is_corp_suffix("Ltd."), is_corp_suffix("Steel")
+    (True, False)
+    """
+    return word.lower().strip(".") in CORP_SUFFIXES
