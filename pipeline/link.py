@@ -40,8 +40,10 @@ from pipeline.tables import TableRow, find_table_rows
 from pipeline.text import Segment, is_bullet, parse_view, split_sentences
 
 _ANAPHOR_RE = regex.compile(
-    r"\b(?:it|its|they|their|he|she|his|her|the\s+(?:company|group|firm|bank|corporation))\b",
-    regex.IGNORECASE,
+    r"""\b(?:it|its|they|their|he|she|his|her
+    |the\s+(?:company|group|firm|bank|corporation|package|budget|plan|programme|program
+        |investment|project|deal|order|contract|acquisition|spending))\b""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 _PERCENT_RE = regex.compile(
     r"(?<![\d.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b)", regex.IGNORECASE
@@ -219,6 +221,7 @@ def link_claims(
     for sent_idx in sorted(by_sentence):
         read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
     _inherit_context(read)
+    _carry_periods(read)
     claims = _merge(read)
     _add_disputes(ctx, claims)
     out = [_to_claim(ctx, c) for c in claims]
@@ -260,6 +263,8 @@ def _read_sentence(
             flags=set(),
             rules=[],
         )
+        if _is_comparison_base(text, amount):
+            mention.rules.append("amount.comparison_base")
         if i in rows:
             _read_table_row(ctx, mention, rows[i], date)
         elif sdoc is not None and spans.get(i):
@@ -287,7 +292,11 @@ def _read_parse(
     if is_bullet(ctx.doc.text[seg.start : seg.end]):
         mention.rules.append("sentence.bullet")
     subj_tokens, rule = syntax.find_subject(root, amount_ids)
-    subjects = [s for s in (_resolve(ctx, t, base) for t in subj_tokens) if s is not None]
+    if rule == "subject.definite_description":
+        found = _resolve_description(ctx, mention.sent_idx, subj_tokens[0])
+        subjects = [found] if found is not None else []
+    else:
+        subjects = [s for s in (_resolve(ctx, t, base) for t in subj_tokens) if s is not None]
     subjects = [s for s in subjects if not _is_outlet_name(s.name)]
     if subjects:
         mention.subjects = _unique_subjects(subjects)
@@ -297,7 +306,7 @@ def _read_parse(
     )
     item = syntax.find_item(root, amount_ids, decision.cue)
     if item is not None:
-        mention.item = syntax.item_text(item) or None
+        mention.item = syntax.item_text(item, amount_ids) or None
     mention.flags = _flags(root, sdoc[:], mention, ctx)
     mention.change_pct = _change_pct(ctx.doc.text, seg, mention.amount)
 
@@ -345,7 +354,10 @@ def _assign_periods(
             else:
                 gap = len(text[period.end : amount.start].split()) + 1
                 between = text[period.end : amount.start]
-            if any(a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start) for a in amounts):
+            if any(
+                a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start)
+                for a in amounts
+            ):
                 gap += 6  # another amount stands between them
             if ";" in between:
                 gap += 8
@@ -370,7 +382,10 @@ def _assign_periods(
 
 def _is_comparison_base(text: str, amount: Amount) -> bool:
     before = text[max(0, amount.start - 25) : amount.start].lower()
-    return regex.search(r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+\S*\s*$", before) is not None
+    return (
+        regex.search(r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+\S*\s*$", before)
+        is not None
+    )
 
 
 def _period_model(p: PeriodMention) -> Period:
@@ -384,7 +399,13 @@ def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
     ref = syntax.name_of(token)
     if ref.anaphor is None:
         name = _strip_name(ref.text)
-        if not name or _TICKER_RE.match(name) and len(name) <= 5 and name.isupper() and " " not in name:
+        if (
+            not name
+            or _TICKER_RE.match(name)
+            and len(name) <= 5
+            and name.isupper()
+            and " " not in name
+        ):
             return None
         return Subject(name=name, start=ref.start + base, end=ref.end + base)
     position = ref.start + base
@@ -394,6 +415,24 @@ def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
             return Subject(name=name, start=start, end=end)
     if label == "ORG" and ctx.topic is not None:
         return ctx.topic
+    return None
+
+
+def _resolve_description(ctx: _DocContext, sent_idx: int, noun: Token) -> Subject | None:
+    """ "the package" refers to "a package" in a sentence before: that clause's subject."""
+    for idx in range(sent_idx - 1, max(sent_idx - 4, -1), -1):
+        sdoc = ctx.parsed.get(idx)
+        if sdoc is None:
+            continue
+        for tok in sdoc:
+            if tok.lower_ != noun.lower_:
+                continue
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            found = syntax.find_subject(verb, {tok.i})
+            if found[0]:
+                return _resolve(ctx, found[0][0], ctx.plan.sentences[idx].start)
     return None
 
 
@@ -462,34 +501,46 @@ def _topic(
     parsed: dict[int, SpacyDoc],
     mentions: Sequence[tuple[int, int, str, str]],
 ) -> Subject | None:
-    """The organisation the article is about: most named, the lead's subject first."""
-    orgs = [m for m in mentions if m[3] == "ORG" and not _is_outlet_name(m[2])]
-    if not orgs:
-        return None
-    scores: dict[str, float] = {}
-    first: dict[str, tuple[int, int, str, str]] = {}
-    lower = text.lower()
-    for m in orgs:
-        key = _short_key(m[2])
-        if key not in first:
-            first[key] = m
-            scores[key] = lower.count(key)
-    # the subject of the first body sentence that names an organisation
-    for idx in sorted(parsed)[:5]:
+    """The organisation the article is about: the most often named of its candidates.
+
+    Candidates are the organisations found in the parsed sentences (entities, Reuters
+    tags, "X Inc" names) and the proper nouns that act as subjects there; each is
+    counted over the whole text, the subject of the lead sentence getting a bonus.
+    """
+    candidates: dict[str, tuple[int, int, str]] = {}
+    for start, end, name, label in mentions:
+        if label == "ORG" and not _is_outlet_name(name):
+            candidates.setdefault(_short_key(name), (start, end, name))
+    lead_subject: str | None = None
+    for idx in sorted(parsed):
         sdoc = parsed[idx]
         base = plan.sentences[idx].start
         for tok in sdoc:
-            if tok.dep_ == "nsubj" and tok.ent_type_ == "ORG":
-                for m in orgs:
-                    if m[0] <= tok.idx + base < m[1]:
-                        scores[_short_key(m[2])] = scores.get(_short_key(m[2]), 0) + 2
-                        break
-                break
-    best = max(scores, key=lambda k: (scores[k], -first[k][0]))
+            if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_TOPIC_ENTS:
+                continue
+            if tok.lower_ in _NOT_TOPIC_WORDS or len(tok.text) < 2:
+                continue
+            ref = syntax.name_of(tok)
+            name = _strip_name(ref.text)
+            if not name or _is_outlet_name(name) or tok.dep_ not in ("nsubj", "compound", "poss"):
+                continue
+            key = _short_key(name)
+            candidates.setdefault(key, (ref.start + base, ref.end + base, name))
+            if lead_subject is None and tok.dep_ == "nsubj" and idx > 1:
+                lead_subject = key
+    if not candidates:
+        return None
+    lower = text.lower()
+    scores = {k: lower.count(k) + (2 if k == lead_subject else 0) for k in candidates}
+    best = max(scores, key=lambda k: (scores[k], -candidates[k][0]))
     if scores[best] < 2:
         return None
-    m = first[best]
-    return Subject(name=m[2], start=m[0], end=m[1])
+    start, end, name = candidates[best]
+    return Subject(name=name, start=start, end=end)
+
+
+_NOT_TOPIC_ENTS = frozenset(("GPE", "NORP", "LOC", "DATE", "MONEY", "CARDINAL", "PERCENT", "TIME"))
+_NOT_TOPIC_WORDS = frozenset("ai gpu gpus ceo cfo capex llm llms us u.s. uk eu".split())
 
 
 def _short_key(name: str) -> str:
@@ -501,9 +552,11 @@ def _publisher(text: str) -> str | None:
     m = _PUBLISHER_RE.search(text[-40:]) or _PUBLISHER_RE.search(text[:400])
     if m is None:
         return None
-    return "Reuters" if (m["signoff"] or m["dateline"] or "").lower().startswith("reuter") else m[
-        "dateline"
-    ]
+    return (
+        "Reuters"
+        if (m["signoff"] or m["dateline"] or "").lower().startswith("reuter")
+        else m["dateline"]
+    )
 
 
 # -- sources, flags, changes ---------------------------------------------------------
@@ -529,8 +582,14 @@ def _sources(
             if child.dep_ == "nsubj":
                 name = _strip_name(syntax.name_of(child).text)
                 if _is_outlet_name(name) and child.lower_ not in OUTLET_WORDS:
-                    out.append(Source(name=name, text=child.text, start=child.idx + base,
-                                      end=child.idx + len(child) + base))
+                    out.append(
+                        Source(
+                            name=name,
+                            text=child.text,
+                            start=child.idx + base,
+                            end=child.idx + len(child) + base,
+                        )
+                    )
     return _clean_sources(ctx, out)
 
 
@@ -542,8 +601,12 @@ def _source_of(
         aff = syntax.anonymous_affiliation(token)
         if aff is None:
             if low in ("officials", "official"):
-                return Source(name="officials", text=token.text, start=token.idx + base,
-                              end=token.idx + len(token) + base)
+                return Source(
+                    name="officials",
+                    text=token.text,
+                    start=token.idx + base,
+                    end=token.idx + len(token) + base,
+                )
             return None
         token = aff
     org = syntax.spokesperson_org(token)
@@ -552,14 +615,22 @@ def _source_of(
             who = subjects[0] if subjects else ctx.topic
             if who is None:
                 return None
-            return Source(name=who.name, text=token.text, start=token.idx + base,
-                          end=token.idx + len(token) + base)
+            return Source(
+                name=who.name,
+                text=token.text,
+                start=token.idx + base,
+                end=token.idx + len(token) + base,
+            )
         token = org
     subject = _resolve(ctx, token, base)
     if subject is None:
         return None
-    return Source(name=subject.name, text=token.text, start=token.idx + base,
-                  end=token.idx + len(token) + base)
+    return Source(
+        name=subject.name,
+        text=token.text,
+        start=token.idx + base,
+        end=token.idx + len(token) + base,
+    )
 
 
 def _clean_sources(ctx: _DocContext, sources: Iterable[Source]) -> list[Source]:
@@ -643,8 +714,14 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
                 tokens, _ = syntax.find_subject(span.root, {t.i for t in span})
                 resolved = [_resolve(ctx, t, seg.start) for t in tokens]
                 subject = next((s for s in resolved if s is not None), None)
-                sources = _sources(ctx, span.root, {t.i for t in span}, sdoc[:], seg.start,
-                                   [subject] if subject else [])
+                sources = _sources(
+                    ctx,
+                    span.root,
+                    {t.i for t in span},
+                    sdoc[:],
+                    seg.start,
+                    [subject] if subject else [],
+                )
             subject = subject or ctx.topic
             key = (subject.name.lower() if subject else None, pct)
             if key in seen:
@@ -700,6 +777,44 @@ def _inherit_context(read: list[_Mention]) -> None:
             cur.rules.append("spending.context")
 
 
+def _carry_periods(read: list[_Mention]) -> None:
+    """Years the sentence leaves implicit, from the story around it.
+
+    A planned figure with no year of its own continues the year of the planned figure
+    one or two sentences before; the base of a comparison ("to 94.9 billion yen from
+    64 billion") is the year before the figure it is compared with.
+    """
+    last: _Mention | None = None
+    for m in read:
+        if m.decision != "spend" or "amount.comparison_base" in m.rules:
+            continue
+        if "planned" not in m.flags:
+            last = None
+            continue
+        if (
+            m.period is None
+            and last is not None
+            and last.period is not None
+            and last.period.year is not None
+            and m.sent_idx - last.sent_idx <= 2
+        ):
+            m.period = last.period
+            m.rules.append("period.carried")
+        if m.period is not None:
+            last = m
+    for prev, cur in zip(read, read[1:], strict=False):
+        if (
+            cur.period is None
+            and "amount.comparison_base" in cur.rules
+            and prev.sent_idx == cur.sent_idx
+            and prev.period is not None
+            and prev.period.year is not None
+            and "amount.comparison_base" not in prev.rules
+        ):
+            cur.period = Period(year=prev.period.year - 1, text=None)
+            cur.rules.append("period.comparison_base")
+
+
 def _same_value(a: Amount, b: Amount) -> bool:
     if a.currency != b.currency:
         return False
@@ -733,7 +848,7 @@ def _merge(read: list[_Mention]) -> list[_Claim]:
         if target is not None:
             target.mentions.append(mention)
             continue
-        subjects = mention.subjects or [None]
+        subjects: list[Subject | None] = list(mention.subjects) or [None]
         for part, subject in enumerate(subjects):
             claims.append(_Claim(mentions=[mention], subject=subject, split_index=part))
     for mention in read:
@@ -741,6 +856,13 @@ def _merge(read: list[_Mention]) -> list[_Claim]:
             target = next((c for c in claims if _matches(c, mention)), None)
             if target is not None:
                 target.mentions.append(mention)
+    # A claim whose sentence names no spender continues the one just before it
+    # ("the package could total 12 billion francs ..., only 8.6 billion had been set aside").
+    for prev, cur in zip(claims, claims[1:], strict=False):
+        gap = cur.mentions[0].sent_idx - prev.mentions[0].sent_idx
+        if cur.subject is None and prev.subject is not None and 0 <= gap <= 1:
+            cur.subject = prev.subject
+            cur.mentions[0].subject_rule = "subject.previous_claim"
     return claims
 
 
@@ -783,8 +905,10 @@ def _to_claim(ctx: _DocContext, claim: _Claim) -> Claim:
     flags: set[str] = set()
     for m in claim.mentions:
         flags |= m.flags
-    if sources and subject is not None and any(
-        s.name.lower() != subject.name.lower() for s in sources
+    if (
+        sources
+        and subject is not None
+        and any(s.name.lower() != subject.name.lower() for s in sources)
     ):
         flags.add("reported")
     evidence = []
@@ -809,7 +933,7 @@ def _to_claim(ctx: _DocContext, claim: _Claim) -> Claim:
         period=period,
         sources=tuple(_clean_sources(ctx, sources)),
         evidence=tuple(evidence),
-        flags=tuple(sorted(f for f in flags if f in _FLAGS)),  # type: ignore[misc]
+        flags=tuple(sorted(f for f in _FLAGS if f in flags)),
         confidence=confidence,
         rules=tuple(r for r in dict.fromkeys(rules) if r),
     )
@@ -820,7 +944,9 @@ _FLAGS: frozenset[Flag] = frozenset(("planned", "actual", "reported", "disputed"
 
 def _confidence(rules: list[str], has_subject: bool, has_period: bool) -> float:
     score = 0.35
-    if any(r.startswith(("spending.own_noun", "spending.cue.d1", "spending.cue.d2")) for r in rules):
+    if any(
+        r.startswith(("spending.own_noun", "spending.cue.d1", "spending.cue.d2")) for r in rules
+    ):
         score += 0.3
     elif any(r.startswith(("spending.cue", "spending.table_header")) for r in rules):
         score += 0.2

@@ -182,5 +182,7 @@ def _start_year(month: int, doc_date: dt.date) -> int:
     1988
     """
     here = doc_date.year * 12 + doc_date.month - 1
-    candidates = [(year, year * 12 + month - 1) for year in range(doc_date.year - 1, doc_date.year + 2)]
+    candidates = [
+        (year, year * 12 + month - 1) for year in range(doc_date.year - 1, doc_date.year + 2)
+    ]
     return min(candidates, key=lambda c: (abs(c[1] - here), -c[1]))[0]

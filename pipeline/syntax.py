@@ -33,6 +33,17 @@ _NAME_ENTS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "
 _FLOW_VERBS = frozenset(
     "raise raises raised raising sell sells sold selling lend lends lent borrow".split()
 )
+_ACTOR_NOUNS = frozenset(
+    """
+    government governments ministry ministries state states city council agency authority
+    administration companies firms giants hyperscalers rivals players operators utilities
+    investors buyers consortium partners venture province region department army navy
+    military i we you who
+    """.split()
+)
+_COMPARISON_WORDS = frozenset(
+    "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
+)
 _DETERMINERS = frozenset("a an the this that these those its their his her our".split())
 
 
@@ -112,6 +123,8 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
                 best_not = (dist, token)
         if dist >= _MAX_DISTANCE or (dist > 0 and token.lower_ in REPORT_VERBS):
             continue
+        if dist > 0 and token.lower_ in _COMPARISON_WORDS:
+            continue  # "small beside U.S. budgets": a comparison, not what the money is
         for nxt in _neighbours(token):
             if nxt.i in seen or nxt.i in other_amount_ids:
                 continue
@@ -204,8 +217,10 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
             owner = _noun_owner(child, amount_ids)
             if owner:
                 return owner, "subject.owner_of_noun"
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children):
+                return [child], "subject.definite_description"
             return None
-        if child.pos_ in ("NUM",) or child.like_num:
+        if child.pos_ in ("NUM",) or child.like_num or not _is_actor(child):
             return None
         return _with_conjuncts(child), "subject.nsubj"
     return None
@@ -231,16 +246,7 @@ def _is_actor(token: Token) -> bool:
         return True
     if token.lower_ in ORG_ANAPHORS:
         return True
-    return token.pos_ == "PROPN" or token.lower_ in (
-        "giants",
-        "government",
-        "companies",
-        "hyperscalers",
-        "firms",
-        "state",
-        "states",
-        "ministry",
-    )
+    return token.pos_ == "PROPN" or token.lower_ in _ACTOR_NOUNS or token.lower_ in PERSON_PRONOUNS
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -252,7 +258,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 def _is_outlet_token(token: Token) -> bool:
     name = name_of(token).text.lower()
-    return name in OUTLETS or name.removeprefix("the ") in OUTLETS or token.lower_ in OUTLET_WORDS
+    return name in OUTLETS or f"the {name}" in OUTLETS or token.lower_ in OUTLET_WORDS
 
 
 def name_of(token: Token) -> NameRef:
@@ -309,8 +315,12 @@ def _clean_name(span: Span) -> NameRef:
         return NameRef(span.text, span.start_char, span.end_char, None)
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end].strip("<> ")
-    return NameRef(" ".join(text.split()), start, end, None)
+    text = " ".join(span.doc.text[start:end].strip("<> ").split())
+    if f"the {text.lower()}" in OUTLETS and start >= 4:
+        before = span.doc.text[start - 4 : start]
+        if before.lower() == "the ":
+            text, start = before + text, start - 4  # "The Information", "The Decoder"
+    return NameRef(text, start, end, None)
 
 
 def find_speakers(
@@ -345,7 +355,7 @@ def find_speakers(
 def _according_to(token: Token) -> list[tuple[Token, str]]:
     if token.lower_ != "according":
         return []
-    out = []
+    out: list[tuple[Token, str]] = []
     for to in token.children:
         for pobj in to.children:
             if pobj.dep_ == "pobj":
@@ -436,13 +446,16 @@ def find_item(root: Token, amount_ids: set[int], cue: Token | None) -> Token | N
     return None
 
 
-def item_text(token: Token) -> str:
-    """The short noun phrase headed by `token`, without determiners or possessives."""
+def item_text(token: Token, amount_ids: set[int]) -> str:
+    """The short noun phrase headed by `token`, without determiners, possessives, money."""
     left = token.left_edge.i
     tokens = [
         t
         for t in token.doc[left : token.i + 1]
-        if t.dep_ not in ("det", "poss", "case", "punct") and t.lower_ not in _DETERMINERS
+        if t.dep_ not in ("det", "poss", "case", "punct")
+        and t.lower_ not in _DETERMINERS
+        and t.i not in amount_ids
+        and not t.is_space
     ]
     # conjoined heads ("rationalisation and facility improvements")
     for conj in token.conjuncts:

@@ -155,13 +155,13 @@ def parse_view(text: str) -> str:
     >>> parse_view("Montedison Spa <MONI.MI> said <Antibioticos SA>")
     'Montedison Spa           said  Antibioticos SA '
     """
-    view = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    view: str = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
     view = _DATELINE.sub(lambda m: " " * len(m[0]), view, count=1)
     view = _TICKER_TAG.sub(lambda m: " " * len(m[0]), view)
     view = view.replace("<", " ").replace(">", " ")
     letters = [c for c in view if c.isalpha()]
     if len(letters) > 8 and all(c.isupper() for c in letters):
-        titled = view.title()
+        titled: str = view.title()
         if len(titled) == len(view):
             view = titled
     return view
