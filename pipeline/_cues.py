@@ -30,9 +30,9 @@ SPEND_NOUNS = frozenset(
     spending spend expenditure expenditures capex opex outlay outlays investment
     investments budget budgets allocation allocations acquisition acquisitions purchase
     purchases order orders contract contracts takeover buyout endowment endowments
-    package programme program plan plans project projects subsidy subsidies grant grants
-    cost costs bill commitment commitments injection war-chest warchest target targets
-    capital-spending expansion
+    package subsidy subsidies grant grants
+    cost costs bill commitment commitments injection war-chest warchest capital-spending
+    expansion
     """.split()
 )
 
@@ -49,8 +49,16 @@ NOT_SPENDING = frozenset(
     proceeds depreciation provision provisions writedown write-down writeoff write-off
     charge charges fine fines penalty penalties fee fees tonne tonnes token tokens sell sells
     sold selling sale lend lends lent lending financing refinancing securities bills
-    treasuries mortgage mortgages market cash liabilities
+    treasuries mortgage mortgages market cash liabilities issue issues cuts reduction
+    reductions savings receipts certificates privatisation privatization requirement
+    requirements
     """.split()
+)
+
+# Spending nouns too vague to count unless the amount describes them directly
+# ("a 720 mln dlr development program", "$20B targets"), never from a distance.
+OWN_ONLY_SPEND_NOUNS = frozenset(
+    "plan plans programme programmes program programs project projects target targets".split()
 )
 
 # Markers that a price is per unit ("30 mln dlrs each", "per share").
@@ -84,6 +92,7 @@ SPOKESPEOPLE = frozenset(
 ORG_ANAPHORS = frozenset(
     """
     it its they their them company firm group corporation concern bank carrier maker
+    organization organisation
     giant titan conglomerate business utility airline retailer operator steelmaker
     automaker carmaker chipmaker startup
     """.split()
@@ -189,14 +198,15 @@ CHANGE_UP = frozenset(
     """
     increase increases increased increasing rise rises rose risen raise raises raised
     raising jump jumps jumped boost boosts boosted up growth grow grows grew higher hike
-    lift lifted climb climbed surge surged double expand expanded
+    lift lifted lifting climb climbed surge surged double doubling expand expanded expanding
+    boosting hiking
     """.split()
 )
 CHANGE_DOWN = frozenset(
     """
     cut cuts cutting decrease decreases decreased reduce reduces reduced reduction fall
     falls fell drop drops dropped decline declines declined down lower lowered trim
-    trimmed slash slashed shrink shrank
+    trimmed trimming slash slashed slashing shrink shrank reducing lowering decreasing
     """.split()
 )
 

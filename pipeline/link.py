@@ -129,7 +129,7 @@ def plan_document(doc: Document, settings: Settings) -> Plan:
     RETURNS (Plan): Nothing to parse when the article has no amount.
     """
     amounts = tuple(find_amounts(doc.text, default_dollar=settings.default_dollar))
-    if not amounts:
+    if not amounts and not (_PERCENT_RE.search(doc.text) and _SPEND_WORD_RE.search(doc.text)):
         return Plan(amounts, (), (), ())
     sentences = tuple(split_sentences(doc.text))
     if settings.parse_all:
@@ -161,7 +161,7 @@ def extract_document(doc: Document, nlp: Language, settings: Settings) -> list[C
     RETURNS (list[Claim]): The claims, in text order of their first mention.
     """
     plan = plan_document(doc, settings)
-    if not plan.amounts:
+    if not plan.texts:
         return []
     parsed = list(nlp.pipe(plan.texts))
     return link_claims(doc, plan, parsed, settings)
@@ -222,7 +222,7 @@ def link_claims(
         read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
     _inherit_context(read)
     _carry_periods(read)
-    claims = _merge(read)
+    claims = _merge(read, ctx.topic)
     _add_disputes(ctx, claims)
     out = [_to_claim(ctx, c) for c in claims]
     out.extend(_change_records(ctx, read, date))
@@ -333,7 +333,7 @@ def _read_table_row(
 
 
 def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:
-    span = sdoc.char_span(amount.start - base, amount.end - base, alignment_mode="expand")
+    span = syntax.amount_core(sdoc, amount.start - base, amount.end - base)
     return {t.i for t in span} if span is not None else set()
 
 
@@ -662,6 +662,8 @@ def _flags(root: Token, sent: Span, mention: _Mention, ctx: _DocContext) -> set[
         flags.add("actual")
     if words & REPORTED_WORDS:
         flags.add("reported")
+    if near & {"will", "would", "shall"}:
+        mention.rules.append("tense.future")
     return flags
 
 
@@ -788,7 +790,7 @@ def _carry_periods(read: list[_Mention]) -> None:
     for m in read:
         if m.decision != "spend" or "amount.comparison_base" in m.rules:
             continue
-        if "planned" not in m.flags:
+        if "planned" not in m.flags or "tense.future" not in m.rules:
             last = None
             continue
         if (
@@ -839,7 +841,7 @@ def _matches(claim: _Claim, mention: _Mention) -> bool:
     return y1 is None or y2 is None or y1 == y2
 
 
-def _merge(read: list[_Mention]) -> list[_Claim]:
+def _merge(read: list[_Mention], topic: Subject | None) -> list[_Claim]:
     claims: list[_Claim] = []
     for mention in read:
         if mention.decision != "spend":
@@ -857,12 +859,17 @@ def _merge(read: list[_Mention]) -> list[_Claim]:
             if target is not None:
                 target.mentions.append(mention)
     # A claim whose sentence names no spender continues the one just before it
-    # ("the package could total 12 billion francs ..., only 8.6 billion had been set aside").
+    # ("the package could total 12 billion francs ..., only 8.6 billion had been set aside");
+    # failing that, it is about the organisation the article is about.
     for prev, cur in zip(claims, claims[1:], strict=False):
         gap = cur.mentions[0].sent_idx - prev.mentions[0].sent_idx
         if cur.subject is None and prev.subject is not None and 0 <= gap <= 1:
             cur.subject = prev.subject
             cur.mentions[0].subject_rule = "subject.previous_claim"
+    for claim in claims:
+        if claim.subject is None and topic is not None:
+            claim.subject = topic
+            claim.mentions[0].subject_rule = "subject.topic"
     return claims
 
 
@@ -890,10 +897,7 @@ def _to_claim(ctx: _DocContext, claim: _Claim) -> Claim:
     text = ctx.doc.text
     subject = claim.subject
     rules = list(first.rules)
-    if subject is None and ctx.topic is not None:
-        subject = ctx.topic
-        rules.append("subject.topic")
-    elif subject is not None:
+    if subject is not None:
         rules.append(first.subject_rule)
     period = next((m.period for m in claim.mentions if m.period is not None), None)
     if period is not None:

@@ -68,7 +68,7 @@ _PERIOD = regex.compile(
             \s+(?:quarter|half)\s+(?:of\s+)?)?)?
         (?:Q[1-4]\s+|H[12]\s+)?
         (?<![\d.,$£€¥#/-])(?P<y>{_YEAR})(?![\d%]|\s*(?:pct|percent|per\s+cent))
-        (?!\s*/\s*\d|-\d{{1,2}}\b)                 # not the start of a split year
+        (?!\s*[/-]\s*\d)                          # not the start of a split year or a span
         (?!\s*(?:bn|billion|mln|million|m\b|tonnes|units|jobs|shares|employees|workers))
     )
     | (?P<rel>                                     # relative years

@@ -10,15 +10,18 @@ from collections import deque
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline._cues import (
     ANONYMOUS_SPEAKERS,
+    CHANGE_DOWN,
+    CHANGE_UP,
     CORP_SUFFIXES,
     NOT_SPENDING,
     ORG_ANAPHORS,
     OUTLET_WORDS,
     OUTLETS,
+    OWN_ONLY_SPEND_NOUNS,
     PERSON_PRONOUNS,
     REPORT_VERBS,
     SPEND_NOUNS,
@@ -38,9 +41,28 @@ _ACTOR_NOUNS = frozenset(
     government governments ministry ministries state states city council agency authority
     administration companies firms giants hyperscalers rivals players operators utilities
     investors buyers consortium partners venture province region department army navy
+    partnership subsidiary unit affiliate parent committee
     military i we you who
     """.split()
 )
+# Objects of "pay"/"buy" that make the money not spending on a project or a purchase.
+_NOT_PAID_FOR = frozenset(
+    """
+    dividend dividends tax taxes interest salary salaries wage wages bonus bonuses fine fines
+    penalty penalties debt debts loan loans bond bonds securities treasuries bills
+    certificates notes
+    """.split()
+)
+_QUALIFIER_WORDS = frozenset(
+    """
+    over about around roughly nearly approximately closer close to more than topped topping
+    at least most under less up as much some almost just only ~ + below above exceeding in
+    excess of
+    """.split()
+)
+_OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
+_TIME_UNITS = frozenset("year month week day quarter decade".split())
+_DIFFERENCE_WORDS = frozenset("more less higher lower above below short over-budget".split())
 _COMPARISON_WORDS = frozenset(
     "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
 )
@@ -64,12 +86,25 @@ class NameRef(NamedTuple):
     anaphor: str | None  # "org", "person" or None
 
 
-def amount_root(sent: Span, start: int, end: int) -> Token | None:
-    """The syntactic head of the tokens in the character range [start, end)."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
+def amount_core(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens of an amount in [start, end), without its leading qualifier words.
+
+    "topped $50B", "more than 1,000 billion yen": the money heads the phrase, and the
+    verb "topped" stays free to be read as the clause's verb.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return span.root
+    core = 0
+    while core < len(span) - 1 and span[core].lower_ in _QUALIFIER_WORDS:
+        core += 1
+    return span[core:]
+
+
+def amount_root(sent: Span, start: int, end: int) -> Token | None:
+    """The syntactic head of the amount in the character range [start, end)."""
+    core = amount_core(sent.doc, start, end)
+    return core.root if core is not None else None
 
 
 def _is_cue(token: Token, words: frozenset[str]) -> bool:
@@ -104,11 +139,28 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
         words = [own, *(c for c in own.children if c.dep_ in ("compound", "amod"))]
         if any(_is_cue(w, NOT_SPENDING) for w in words):
             return Decision("not", own, "spending.not.own_noun")
-        if any(_is_cue(w, SPEND_NOUNS) for w in words):
+        if any(_is_cue(w, SPEND_NOUNS | OWN_ONLY_SPEND_NOUNS) for w in words):
             return Decision("spend", own, "spending.own_noun")
-    for token in root.doc[root.i + 1 : root.i + 3]:
-        if token.lower_ in ("per", "apiece", "each") and token.i not in amount_ids:
-            return Decision("not", token, "spending.not.per_unit")
+    after = [t for t in root.doc[max(amount_ids) + 1 : max(amount_ids) + 4] if not t.is_space]
+    if after and (
+        after[0].lower_ in ("per", "apiece", "each")
+        or (
+            after[0].lower_ in ("a", "an")
+            and len(after) > 1
+            and after[1].pos_ == "NOUN"
+            and after[1].lower_ not in _TIME_UNITS
+        )
+    ):
+        return Decision("not", after[0], "spending.not.per_unit")
+    if after and after[0].lower_ in _DIFFERENCE_WORDS:
+        return Decision("not", after[0], "spending.not.difference")
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "by"
+        and head.head.lower_ in CHANGE_UP | CHANGE_DOWN | {"reduction", "cut", "increase"}
+    ):
+        return Decision("not", head.head, "spending.not.change_by")
     seen = {root.i}
     queue: deque[tuple[Token, int]] = deque([(root, 0)])
     best_spend: tuple[int, Token] | None = None
@@ -154,6 +206,11 @@ def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
                 return None  # "raising its spending to X": the object decides
             return "not"
         if low in SPEND_VERBS:
+            # "dividends will be paid", "paid a dividend": the object decides
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.i not in amount_ids:
+                    if child.lower_ in _NOT_PAID_FOR:
+                        return "not"
             return "spend"
         if low in NOT_SPENDING:
             return "not"
@@ -161,7 +218,14 @@ def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
         if low in NOT_SPENDING:
             return "not"
-        if low in SPEND_NOUNS or low in SPEND_VERBS:
+        if low in SPEND_NOUNS:
+            # "expenditure on GDP", "financing package": the noun's complement decides
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and child.lower_ in NOT_SPENDING:
+                    return "not"
+                if child.dep_ == "prep" and child.lower_ in ("on", "of"):
+                    if any(g.lower_ in NOT_SPENDING for g in child.children):
+                        return "not"
             return "spend"
     return None
 
@@ -187,7 +251,7 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
         if verb is not None and verb.i not in amount_ids:
             found = _verb_subject(verb, amount_ids)
             if found is not None:
-                return found
+                return found if found[0] else ([], found[1])
         if head is None:
             break
         if token.pos_ in ("NOUN", "PROPN") and token.i not in amount_ids:
@@ -211,6 +275,11 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
             return _verb_subject(child, amount_ids)
         if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             child = verb.head
+        if child.lower_ in _OWNED_UNITS:
+            # "its 80 pct-owned subsidiary agreed to buy": the parent is named
+            owner = next((c for c in child.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return [owner], "subject.parent_of_unit"
         if _is_outlet_token(child) or child.lower_ in ANONYMOUS_SPEAKERS:
             return None
         if child.lower_ in SPEND_NOUNS or child.lower_ in NOT_SPENDING:
@@ -220,8 +289,10 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children):
                 return [child], "subject.definite_description"
             return None
-        if child.pos_ in ("NUM",) or child.like_num or not _is_actor(child):
+        if child.pos_ in ("NUM",) or child.like_num:
             return None
+        if not _is_actor(child):
+            return [], "subject.not_an_actor"  # the clause has a subject, not a spender
         return _with_conjuncts(child), "subject.nsubj"
     return None
 

@@ -25,6 +25,19 @@ _HARD_BREAK = regex.compile(
 
 # A sentence end: terminal punctuation, optional closing quotes or brackets, then
 # whitespace and something that can start a sentence.
+# A newline in text with one paragraph per line, unless it plainly wraps a sentence:
+# no end mark before it and a lower-case word, a number or a <Tagged Name> after it.
+_SOFT_BREAK = regex.compile(
+    r"""
+    \n
+    (?!                          # not a wrap, which is:
+        (?<=[^\s.!?:;"”’)\]]\n)  #   a line ending in a word, not an end mark,
+        [ \t]*+[\p{Ll}\d<(]      #   then a lower-case word, a digit, "<" or "("
+    )
+    """,
+    regex.VERBOSE,
+)
+
 _SENT_END = regex.compile(
     r"""
     (?<=[.!?])                 # after terminal punctuation
@@ -92,7 +105,7 @@ def split_paragraphs(text: str) -> list[Segment]:
             if regex.fullmatch(r"\s*(?i:reuter|reuters)\s*", text[start:end]):
                 breaks.append((max(start - 1, 0), start))
     else:
-        breaks = [(m.start(), m.end()) for m in regex.finditer(r"\n", text)]
+        breaks = [(m.start(), m.end()) for m in _SOFT_BREAK.finditer(text)]
     segments = []
     pos = 0
     for b_start, b_end in sorted(breaks):
