@@ -277,9 +277,9 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
             child = verb.head
         if child.lower_ in _OWNED_UNITS:
             # "its 80 pct-owned subsidiary agreed to buy": the parent is named
-            owner = next((c for c in child.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return [owner], "subject.parent_of_unit"
+            parent = next((c for c in child.children if c.dep_ == "poss"), None)
+            if parent is not None:
+                return [parent], "subject.parent_of_unit"
         if _is_outlet_token(child) or child.lower_ in ANONYMOUS_SPEAKERS:
             return None
         if child.lower_ in SPEND_NOUNS or child.lower_ in NOT_SPENDING:
