@@ -78,11 +78,14 @@ def is_hard_wrapped(text: str) -> bool:
     False
     """
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 3:
+    if len(lines) < 2:
         return False
     short = sum(len(line) <= 80 for line in lines)
     open_end = sum(not line.rstrip().endswith((".", "!", "?", ":", '"', "”")) for line in lines)
-    return short >= 0.8 * len(lines) and open_end >= 0.4 * len(lines)
+    indented = sum(bool(regex.match(r"[ \t]{2,}\S", line)) for line in lines)
+    if indented and open_end >= 1:
+        return True  # wire paragraphs: indented first lines, sentences wrapped
+    return len(lines) >= 3 and short >= 0.8 * len(lines) and open_end >= 0.4 * len(lines)
 
 
 def split_paragraphs(text: str) -> list[Segment]:
