@@ -180,7 +180,7 @@ DENIAL_WORDS = frozenset(
 # Words that mark plans, reports and actual spending.
 PLAN_WORDS = frozenset(
     """
-    plan plans planned planning will would to expects expected expect target targets
+    plan plans planned planning will would expects expected expect target targets
     targeted budget budgeted earmarked earmark allocate allocated set aside proposed
     projection projected pencilled penciled preparing prepare intends intend aims forecast
     """.split()
@@ -213,4 +213,13 @@ CHANGE_DOWN = frozenset(
 # Corporate suffixes that end an organisation's name.
 CORP_SUFFIXES = frozenset(
     "inc corp co ltd plc llc spa sa ag nv bv ab asa oyj kk bhd gmbh corporation".split()
+)
+
+# Titles before a person's name, dropped from names ("Vice Chair Brad Smith" -> "Brad Smith").
+TITLES = frozenset(
+    """
+    vice chair chairman chairwoman president ceo cfo coo cto chief executive officer
+    minister prime finance secretary mr mrs ms dr prof sir governor senator director
+    spokesman spokeswoman head founder co-founder
+    """.split()
 )

@@ -33,6 +33,7 @@ from pipeline._cues import (
     PLAN_WORDS,
     REPORTED_WORDS,
     SPEND_NOUNS,
+    TITLES,
 )
 from pipeline.amounts import find_amounts
 from pipeline.periods import PeriodMention, find_periods
@@ -437,10 +438,18 @@ def _resolve_description(ctx: _DocContext, sent_idx: int, noun: Token) -> Subjec
 
 
 def _strip_name(name: str) -> str:
+    """A name without quotes, possessive or leading titles.
+
+    >>> _strip_name("Vice Chair Brad Smith's")
+    'Brad Smith'
+    """
     name = name.strip(" <>\"'“”‘’,.")
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)
-    return " ".join(name.split())
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _is_outlet_name(name: str) -> bool:

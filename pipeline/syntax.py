@@ -61,6 +61,7 @@ _QUALIFIER_WORDS = frozenset(
     """.split()
 )
 _OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
+_ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
 _TIME_UNITS = frozenset("year month week day quarter decade".split())
 _DIFFERENCE_WORDS = frozenset("more less higher lower above below short over-budget".split())
 _COMPARISON_WORDS = frozenset(
@@ -155,6 +156,14 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     if after and after[0].lower_ in _DIFFERENCE_WORDS:
         return Decision("not", after[0], "spending.not.difference")
     head = root.head
+    if (
+        root.dep_ == "dobj"
+        and head.lower_ in _ANNOUNCE_VERBS
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "towards", "toward") for c in head.children
+        )
+    ):
+        return Decision("spend", head, "spending.announced_for")  # "announced £2.5bn for AI"
     if (
         root.dep_ == "pobj"
         and head.lower_ == "by"
@@ -505,7 +514,7 @@ def find_item(root: Token, amount_ids: set[int], cue: Token | None) -> Token | N
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "in", "into", "to"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
-                        if pobj.ent_type_ in ("DATE", "GPE") or pobj.lower_ in ("year", "plan"):
+                        if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in ("year", "plan"):
                             continue
                         return pobj
         if anchor.lower_ in SPEND_VERBS and anchor.pos_ == "VERB":

@@ -20,7 +20,10 @@ _SPEND_PHRASE = regex.compile(
     r"|expenditure|outlays?)",
     regex.IGNORECASE,
 )
-_LABEL = regex.compile(r"^[\p{Lu}][\p{L}\p{N}&'’.()\- ]{0,50}$")
+# A row label is a short name: every word capitalised ("Meta Platforms", "Google (Alphabet)").
+_LABEL = regex.compile(
+    r"^[\p{Lu}][\p{L}\p{N}&'’.\-]*+(?:\s++[\p{Lu}(&][\p{L}\p{N}&'’.()\-]*+){0,4}$"
+)
 _MIN_ROWS = 2
 
 

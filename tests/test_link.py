@@ -134,6 +134,31 @@ WEB = [
         ),
     ),
     Case(
+        "plan_with_fiscal_year_and_writer",
+        "Microsoft plans to spend $80 billion on AI-enabled data centers in fiscal 2025, "
+        "Vice Chair Brad Smith wrote in a blog post.",
+        None,
+        (Expect("Microsoft", 80e9, "USD", 2025, ("Brad Smith",)),),
+    ),
+    Case(
+        "range_of_capex_with_speaker",
+        "Meta expects capital expenditures of $60-65 billion in 2025, Mark Zuckerberg said.",
+        None,
+        (Expect("Meta", (60e9, 65e9), "USD", 2025, ("Mark Zuckerberg",)),),
+    ),
+    Case(
+        "contract_awarded_by",
+        "The Pentagon awarded Lockheed Martin a $1.2bn contract to build missiles.",
+        None,
+        (Expect("Pentagon", 1.2e9, "USD", None),),
+    ),
+    Case(
+        "government_announces_money_for",
+        "The UK government announced £2.5bn for AI compute on Tuesday.",
+        None,
+        (Expect("UK government", 2.5e9, "GBP", None, ("UK government",)),),
+    ),
+    Case(
         "relative_year_without_date_stays_null",
         "ByteDance is preparing to unleash $23 billion in capital expenditure next year.",
         None,
@@ -168,6 +193,12 @@ NOT_SPENDING = [
         "The state bank is making its first foreign borrowing, 300 mln dlrs to finance a "
         "large ethylene plant, the People's Daily said.",
         D87,
+        (),
+    ),
+    Case(
+        "raised_at_valuation",
+        "OpenAI raised $6.6 billion at a $157 billion valuation. Apple shares rose 2% to $230.",
+        None,
         (),
     ),
     Case(
