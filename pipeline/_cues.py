@@ -51,7 +51,8 @@ NOT_SPENDING = frozenset(
     sold selling sale lend lends lent lending financing refinancing securities bills
     treasuries mortgage mortgages market cash liabilities issue issues cuts reduction
     reductions savings receipts certificates privatisation privatization requirement
-    requirements
+    requirements stocks equities eurobond eurobonds coupon warrant warrants facility tranche
+    convertible convertibles damages intervention issuing issued
     """.split()
 )
 

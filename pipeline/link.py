@@ -299,9 +299,11 @@ def _read_parse(
     else:
         subjects = [s for s in (_resolve(ctx, t, base) for t in subj_tokens) if s is not None]
     subjects = [s for s in subjects if not _is_outlet_name(s.name)]
-    if subjects:
+    if subjects or rule == "subject.recipient_only":
         mention.subjects = _unique_subjects(subjects)
         mention.subject_rule = rule
+    if sdoc.text.upper() == sdoc.text:
+        mention.rules.append("sentence.headline")
     mention.sources = _sources(
         ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
     )
@@ -858,6 +860,8 @@ def _merge(read: list[_Mention], topic: Subject | None) -> list[_Claim]:
         target = next((c for c in claims if _matches(c, mention)), None)
         if target is not None:
             target.mentions.append(mention)
+            if "sentence.headline" in target.mentions[0].rules and len(mention.subjects) == 1:
+                target.subject = mention.subjects[0]  # a name from the body beats the headline's
             continue
         subjects: list[Subject | None] = list(mention.subjects) or [None]
         for part, subject in enumerate(subjects):
@@ -872,11 +876,20 @@ def _merge(read: list[_Mention], topic: Subject | None) -> list[_Claim]:
     # failing that, it is about the organisation the article is about.
     for prev, cur in zip(claims, claims[1:], strict=False):
         gap = cur.mentions[0].sent_idx - prev.mentions[0].sent_idx
-        if cur.subject is None and prev.subject is not None and 0 <= gap <= 1:
+        if (
+            cur.subject is None
+            and prev.subject is not None
+            and 0 <= gap <= 1
+            and cur.mentions[0].subject_rule != "subject.recipient_only"
+        ):
             cur.subject = prev.subject
             cur.mentions[0].subject_rule = "subject.previous_claim"
     for claim in claims:
-        if claim.subject is None and topic is not None:
+        if (
+            claim.subject is None
+            and topic is not None
+            and claim.mentions[0].subject_rule != "subject.recipient_only"
+        ):
             claim.subject = topic
             claim.mentions[0].subject_rule = "subject.topic"
     return claims

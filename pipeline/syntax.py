@@ -61,6 +61,45 @@ _QUALIFIER_WORDS = frozenset(
     """.split()
 )
 _OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
+_RECIPIENT_VERBS = frozenset(
+    """
+    receive receives received receiving win wins won winning get gets got getting secure
+    secures secured land lands landed
+    """.split()
+)
+_TRADE_VERBS = frozenset(
+    "buy buys bought buying sell sells sold selling purchase purchased purchases".split()
+)
+_SCALE_WORDS = frozenset(
+    """
+    k m mn mln million millions b bn bln billion billions tn trillion trillions crore crores
+    lakh lakhs thousand
+    """.split()
+)
+# Below this, an amount written without a scale word is a price, a fee or a per-unit
+# figure in business news, not a spending claim.
+_SMALL_AMOUNT = 100_000
+
+
+def _is_small(root: Token, amount_ids: set[int]) -> bool:
+    tokens = [root.doc[i] for i in sorted(amount_ids)]
+    if any(
+        t.lower_ in _SCALE_WORDS
+        or t.lower_.rstrip(".").endswith(("bn", "m", "b", "k"))
+        and any(c.isdigit() for c in t.text)
+        for t in tokens
+    ):
+        return False
+    digits = [t for t in tokens if t.like_num]
+    values = []
+    for t in digits:
+        try:
+            values.append(float(t.text.replace(",", "")))
+        except ValueError:
+            return False
+    return bool(values) and max(values) < _SMALL_AMOUNT
+
+
 _ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
 _TIME_UNITS = frozenset("year month week day quarter decade".split())
 _DIFFERENCE_WORDS = frozenset("more less higher lower above below short over-budget".split())
@@ -125,7 +164,25 @@ def _own_noun(root: Token, amount_ids: set[int]) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i not in amount_ids:
                     return pobj
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i not in amount_ids
+    ):
+        return head.head  # "a dividend of 20.4 mln dlrs", "capital expenditures of $60bn"
     return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> Decision:
@@ -135,9 +192,12 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     yen of bonds"); otherwise the nearest cue in the dependency tree, not crossing
     verbs of saying or other amounts.
     """
+    if _is_small(root, amount_ids):
+        return Decision("not", root, "spending.not.small_amount")
     own = _own_noun(root, amount_ids)
     if own is not None:
         words = [own, *(c for c in own.children if c.dep_ in ("compound", "amod"))]
+        words += [o for o in _of_objects(own) if o.i not in amount_ids]
         if any(_is_cue(w, NOT_SPENDING) for w in words):
             return Decision("not", own, "spending.not.own_noun")
         if any(_is_cue(w, SPEND_NOUNS | OWN_ONLY_SPEND_NOUNS) for w in words):
@@ -156,6 +216,9 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     if after and after[0].lower_ in _DIFFERENCE_WORDS:
         return Decision("not", after[0], "spending.not.difference")
     head = root.head
+    if root.dep_ == "dobj" and head.lower_ in _TRADE_VERBS and not _of_objects(root):
+        # "the Bundesbank bought about 100 mln dlrs": money bought is a currency deal
+        return Decision("not", head, "spending.not.money_traded")
     if (
         root.dep_ == "dobj"
         and head.lower_ in _ANNOUNCE_VERBS
@@ -272,6 +335,14 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
 
 
 def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] | None:
+    if verb.lower_ in _RECIPIENT_VERBS:
+        # "X received a contract from Y": the payer is Y, never the recipient X
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and _is_actor(pobj):
+                        return _with_conjuncts(pobj), "subject.payer_of_recipient"
+        return [], "subject.recipient_only"
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -332,7 +403,13 @@ def _is_actor(token: Token) -> bool:
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     if token.pos_ == "PROPN" or token.ent_type_:
-        out.extend(c for c in token.conjuncts if c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS)
+        out.extend(
+            c
+            for c in token.conjuncts
+            if (c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS)
+            and not any(is_corp_suffix(w.text) for w in c.doc[c.left_edge.i : c.i])
+            and not is_corp_suffix(c.text)
+        )
     return out
 
 
