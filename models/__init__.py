@@ -177,3 +177,102 @@ class Settings(_Frozen):
     default_date: _dt.date | None = None
     max_chars: int = Field(default=2_000_000, gt=0)
     parse_all: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Analysis models (issue 6): USD normalisation, consolidated facts, review spans.
+# They are built from the claim records above and never change them.
+# ---------------------------------------------------------------------------
+
+__all__ += ["Fact", "ReportedValue", "ReviewMeta", "ReviewRecord", "ReviewSpan", "UsdValue"]
+
+SpanLabel = Literal["AMOUNT", "EQUIVALENT", "SUBJECT", "YEAR", "SOURCE"]
+
+
+class UsdValue(_Frozen):
+    """An amount in US dollars at the yearly average ECB rate, or why there is none.
+
+    `rate` is US dollars per unit of the original currency, averaged over the
+    daily reference rates of `rate_year`; `year_basis` says where the year
+    came from. When `value_usd` (or `min_usd`/`max_usd`) is None, `reason`
+    says why; a `reason` beside a value notes a fallback (a later year's rate).
+    """
+
+    value_usd: float | None = None
+    min_usd: float | None = None
+    max_usd: float | None = None
+    rate: float | None = Field(default=None, gt=0)
+    rate_year: int | None = None
+    year_basis: Literal["claim", "document"] | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _check_reason(self) -> Self:
+        if self.value_usd is None and self.min_usd is None and self.reason is None:
+            raise ValueError("a missing USD value needs a reason")
+        return self
+
+
+class ReportedValue(_Frozen):
+    """One claim's figure inside a consolidated fact, with where it came from."""
+
+    claim_id: str
+    doc_id: str
+    subject: str
+    item: str | None = None
+    amount: Amount
+    year: int | None = None
+    usd: UsdValue
+    sources: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    evidence: Evidence | None = None
+
+
+class Fact(_Frozen):
+    """Claims of several articles about the same spending: spender, year, item.
+
+    `spread_min`/`spread_max` are the lowest and highest reported values in
+    `spread_currency` (USD where every value has a rate, else the currency
+    they share, else USD over the values that have a rate); `disputed` is
+    True when they differ by more than `tolerance` or a denial was recorded,
+    and `disputed_reasons` says which.
+    """
+
+    fact_id: str
+    spender: str
+    year: int | None = None
+    item: str | None = None
+    category: str | None = None
+    values: tuple[ReportedValue, ...]
+    spread_min: float | None = None
+    spread_max: float | None = None
+    spread_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    tolerance: float = Field(default=0.1, ge=0.0)
+    disputed: bool = False
+    disputed_reasons: tuple[str, ...] = ()
+
+
+class ReviewSpan(_Frozen):
+    """A labelled character span, as annotation tools import it."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    label: SpanLabel
+
+
+class ReviewMeta(_Frozen):
+    """What an annotation tool shows beside a text, and what joins it back."""
+
+    doc_id: str
+    date: _dt.date | None = None
+    url: str | None = None
+    claim_ids: tuple[str, ...] = ()
+
+
+class ReviewRecord(_Frozen):
+    """One article for review: Prodigy's `spans` plus doccano's `label` triples."""
+
+    text: str
+    spans: tuple[ReviewSpan, ...]
+    label: tuple[tuple[int, int, SpanLabel], ...]
+    meta: ReviewMeta
