@@ -276,3 +276,49 @@ class ReviewRecord(_Frozen):
     spans: tuple[ReviewSpan, ...]
     label: tuple[tuple[int, int, SpanLabel], ...]
     meta: ReviewMeta
+
+
+class ClaimRow(_Frozen):
+    """One claim as a flat table row: the columns of `pipeline.io.load_claims`.
+
+    Lists hold names or sentences; `evidence_start`/`evidence_end` are the
+    offsets of the first evidence sentence; the USD columns come from UsdValue.
+    """
+
+    doc_id: str
+    claim_id: str
+    kind: str
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    item: str | None = None
+    amount_text: str | None = None
+    amount_start: int | None = None
+    amount_end: int | None = None
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    change_pct: float | None = None
+    year: int | None = None
+    period_text: str | None = None
+    sources: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    equivalents: tuple[str, ...] = ()
+    confidence: float
+    rules: tuple[str, ...] = ()
+    doc_date: _dt.date | None = None
+    value_usd: float | None = None
+    min_usd: float | None = None
+    max_usd: float | None = None
+    usd_rate: float | None = None
+    rate_year: int | None = None
+    year_basis: str | None = None
+    usd_reason: str | None = None
+
+
+__all__ += ["ClaimRow"]
