@@ -65,7 +65,7 @@ def _normalise_name(name: str) -> str:
     text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text))
     text = _DESCRIPTOR.sub("", text)
     text = _LEGAL_SUFFIX.sub("", text)
-    return text.strip(" ,.")
+    return str(text).strip(" ,.")
 
 
 def canonical_spender(name: str) -> str:
@@ -180,7 +180,13 @@ def reported_value(claim: Claim, doc: DocRecord | None) -> ReportedValue:
     )
 
 
-def _bounds(value: ReportedValue, currency: str) -> tuple[float, float] | None:
+def value_bounds(value: ReportedValue, currency: str) -> tuple[float, float] | None:
+    """The (low, high) of a reported value in `currency` (USD or its own), or None.
+
+    value (ReportedValue): the value; a single figure gives low == high.
+    currency (str): "USD" (its USD value) or the amount's own currency.
+    RETURNS (tuple[float, float] | None): None when it has no value in `currency`.
+    """
     if currency == USD and value.usd.value_usd is not None:
         return value.usd.value_usd, value.usd.value_usd
     if currency == USD and value.usd.min_usd is not None and value.usd.max_usd is not None:
@@ -194,21 +200,31 @@ def _bounds(value: ReportedValue, currency: str) -> tuple[float, float] | None:
     return None
 
 
-def _comparison_currency(values: Iterable[ReportedValue]) -> str | None:
+def comparison_currency(values: Iterable[ReportedValue]) -> str | None:
+    """The currency to compare values in: USD if all have it, else their shared one.
+
+    values (Iterable[ReportedValue]): the values.
+    RETURNS (str | None): USD, a common currency, USD for the values that have
+        a rate, or None when none can be compared.
+    """
     values = list(values)
-    if all(_bounds(v, USD) is not None for v in values):
+    if all(value_bounds(v, USD) is not None for v in values):
         return USD
     currencies = {v.amount.currency for v in values}
     if len(currencies) == 1:
         return currencies.pop()
-    return USD if any(_bounds(v, USD) is not None for v in values) else None
+    return USD if any(value_bounds(v, USD) is not None for v in values) else None
 
 
 def _make_fact(
     spender: str, year: int | None, values: list[ReportedValue], tolerance: float
 ) -> Fact:
-    currency = _comparison_currency(values)
-    bounds = [b for b in (_bounds(v, currency) for v in values) if b is not None] if currency else []
+    currency = comparison_currency(values)
+    bounds = (
+        [b for b in (value_bounds(v, currency) for v in values) if b is not None]
+        if currency
+        else []
+    )
     reasons = []
     spread_min = min((lo for lo, _ in bounds), default=None)
     spread_max = max((hi for _, hi in bounds), default=None)
@@ -221,8 +237,8 @@ def _make_fact(
                 f"reported values differ by {gap:.0%} (more than the {tolerance:.0%} tolerance)"
             )
     if len(bounds) < len(values) and len(values) > 1:
-        reasons_note = len(values) - len(bounds)
-        logger.info("%s %s: %d values not comparable (no rate)", spender, year, reasons_note)
+        missing = len(values) - len(bounds)
+        logger.info("%s %s: %d values not comparable (no rate)", spender, year, missing)
     deniers = [v for v in values if "disputed" in v.flags]
     if deniers:
         docs = ", ".join(sorted({v.doc_id for v in deniers}))

@@ -130,7 +130,9 @@ def to_usd(
         return _no_value(f"no ECB rate for {amount.currency} (not in the ECB data)", basis)
     first, last = rate_bounds(amount.currency, converter=converter)
     if wanted < first:
-        return _no_value(f"no ECB rate for {amount.currency} in {wanted} (data from {first})", basis)
+        return _no_value(
+            f"no ECB rate for {amount.currency} in {wanted} (data from {first})", basis
+        )
     used, reason = wanted, None
     if wanted > last:
         used = last

@@ -209,9 +209,7 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-def review_records(
-    claims: Iterable[Claim], docs: Mapping[str, DocRecord]
-) -> list[ReviewRecord]:
+def review_records(claims: Iterable[Claim], docs: Mapping[str, DocRecord]) -> list[ReviewRecord]:
     """One review record per article: its text and the spans of its claims.
 
     Labels: AMOUNT, EQUIVALENT, SUBJECT, YEAR (the period words) and SOURCE.
