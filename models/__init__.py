@@ -322,3 +322,53 @@ class ClaimRow(_Frozen):
 
 
 __all__ += ["ClaimRow"]
+
+
+class LabelStudioValue(_Frozen):
+    """A labelled text region in Label Studio's result format."""
+
+    start: int
+    end: int
+    text: str
+    labels: tuple[SpanLabel, ...]
+
+
+class LabelStudioResult(_Frozen):
+    """One pre-annotation region; from_name/to_name match the labeling config."""
+
+    id: str
+    from_name: str = "label"
+    to_name: str = "text"
+    type: Literal["labels"] = "labels"
+    value: LabelStudioValue
+
+
+class LabelStudioPrediction(_Frozen):
+    """The extractor's spans of one article, as Label Studio pre-annotations."""
+
+    model_version: str = "newsclaims"
+    result: tuple[LabelStudioResult, ...]
+
+
+class LabelStudioData(_Frozen):
+    """The task data: the text plus what joins corrections back to claims."""
+
+    text: str
+    doc_id: str
+    claim_ids: tuple[str, ...] = ()
+
+
+class LabelStudioTask(_Frozen):
+    """One article as a Label Studio task with pre-annotations."""
+
+    data: LabelStudioData
+    predictions: tuple[LabelStudioPrediction, ...]
+
+
+__all__ += [
+    "LabelStudioData",
+    "LabelStudioPrediction",
+    "LabelStudioResult",
+    "LabelStudioTask",
+    "LabelStudioValue",
+]

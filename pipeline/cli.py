@@ -69,7 +69,7 @@ def _run_export(args: argparse.Namespace) -> int:
     except NewsclaimsError as e:
         print(f"newsclaims export: {e}", file=sys.stderr)
         return 2
-    unit = "articles" if fmt == "spans" else "claims"
+    unit = "articles" if fmt in ("spans", "labelstudio") else "claims"
     print(f"{n} {unit} written to {args.output} ({fmt})")
     return 0
 
@@ -127,10 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
     p.add_argument(
         "--format",
-        choices=["parquet", "csv", "spans"],
+        choices=["parquet", "csv", "spans", "labelstudio"],
         default=None,
-        help="default: from the output suffix (.parquet, .csv); spans: one record per "
-        "article for annotation tools",
+        help="default: from the output suffix (.parquet, .csv); spans: JSONL, one record "
+        "per article (Prodigy, doccano); labelstudio: a JSON list of tasks with predictions",
     )
     p.set_defaults(func=_run_export)
 

@@ -22,7 +22,8 @@ class Errors:
     E101 = "Line {line} of {path!r} is not a valid claim record: {error}"
     E102 = "Line {line} of {path!r} is not a valid document record: {error}"
     E103 = (
-        "Cannot tell the export format of {path!r}: give --format parquet, csv or spans, "
+        "Cannot tell the export format of {path!r}: give --format parquet, csv, spans or "
+        "labelstudio, "
         "or an output ending in .parquet or .csv."
     )
     E104 = "--tolerance must be a fraction between 0 and 1 such as 0.1 ({value!r} given)."

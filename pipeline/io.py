@@ -17,13 +17,26 @@ from typing import Literal
 import pandas as pd
 from pydantic import ValidationError
 
-from models import Claim, ClaimRow, DocRecord, ReviewMeta, ReviewRecord, ReviewSpan
+from models import (
+    Claim,
+    ClaimRow,
+    DocRecord,
+    LabelStudioData,
+    LabelStudioPrediction,
+    LabelStudioResult,
+    LabelStudioTask,
+    LabelStudioValue,
+    ReviewMeta,
+    ReviewRecord,
+    ReviewSpan,
+)
 from pipeline.errors import Errors, InputError
 from pipeline.fx import to_usd
 
 logger = logging.getLogger(__name__)
 
-ExportFormat = Literal["parquet", "csv", "spans"]
+ExportFormat = Literal["parquet", "csv", "spans", "labelstudio"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "spans", "labelstudio")
 
 LIST_COLUMNS = ("sources", "flags", "evidence", "equivalents", "rules")
 # Nullable pandas dtypes, so that a missing year stays <NA> and an int; list
@@ -249,6 +262,30 @@ def review_records(claims: Iterable[Claim], docs: Mapping[str, DocRecord]) -> li
     return records
 
 
+def label_studio_task(record: ReviewRecord) -> LabelStudioTask:
+    """A review record as a Label Studio task whose predictions are our spans.
+
+    record (ReviewRecord): one article with its spans.
+    RETURNS (LabelStudioTask): the task (import a JSON list of them).
+    """
+    results = tuple(
+        LabelStudioResult(
+            id=f"s{n}",
+            value=LabelStudioValue(
+                start=span.start,
+                end=span.end,
+                text=record.text[span.start : span.end],
+                labels=(span.label,),
+            ),
+        )
+        for n, span in enumerate(record.spans)
+    )
+    data = LabelStudioData(
+        text=record.text, doc_id=record.meta.doc_id, claim_ids=record.meta.claim_ids
+    )
+    return LabelStudioTask(data=data, predictions=(LabelStudioPrediction(result=results),))
+
+
 def claim_spans(claim: Claim) -> list[ReviewSpan]:
     """The labelled spans of one claim: amount, equivalents, subject, year, sources.
 
@@ -294,12 +331,9 @@ def export_format(out_path: Path, fmt: str | None) -> ExportFormat:
     'spans'
     """
     chosen = fmt or out_path.suffix.lstrip(".").lower()
-    if chosen == "parquet":
-        return "parquet"
-    if chosen == "csv":
-        return "csv"
-    if chosen == "spans":
-        return "spans"
+    for known in EXPORT_FORMATS:
+        if chosen == known:
+            return known
     raise InputError(Errors.E103.format(path=str(out_path)))
 
 
@@ -308,7 +342,8 @@ def export_claims(claims_path: Path, out_path: Path, *, fmt: str | None = None) 
 
     claims_path (Path): the claims JSONL (its .docs.jsonl beside it).
     out_path (Path): the output file.
-    fmt (str | None): "parquet", "csv" or "spans"; None: from the suffix.
+    fmt (str | None): "parquet", "csv", "spans" (JSONL, one record per article)
+        or "labelstudio" (a JSON list of tasks); None: from the suffix.
     RETURNS (int): the number of rows (claims) or records (articles) written.
     """
     chosen = export_format(out_path, fmt)
@@ -320,6 +355,11 @@ def export_claims(claims_path: Path, out_path: Path, *, fmt: str | None = None) 
         with out_path.open("w", encoding="utf-8") as out:
             out.writelines(r.model_dump_json() + "\n" for r in records)
         return len(records)
+    if chosen == "labelstudio":
+        tasks = [label_studio_task(r) for r in review_records(claims, docs)]
+        with out_path.open("w", encoding="utf-8") as out:
+            out.write("[\n" + ",\n".join(t.model_dump_json() for t in tasks) + "\n]\n")
+        return len(tasks)
     frame = claims_frame(claims, docs)
     if chosen == "parquet":
         frame.to_parquet(out_path, engine="pyarrow", index=False)

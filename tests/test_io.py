@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from models import Claim, ClaimRow, DocRecord, ReviewRecord
+from models import Claim, ClaimRow, DocRecord, LabelStudioTask, ReviewRecord
 from pipeline.errors import InputError
 from pipeline.io import (
     docs_path_for,
@@ -159,3 +159,15 @@ def test_io_fixtures_are_up_to_date(tmp_path: Path) -> None:
     claims_path, docs_path = write(tmp_path)
     assert claims_path.read_text("utf-8") == CLAIMS.read_text("utf-8")
     assert docs_path.read_text("utf-8") == docs_path_for(CLAIMS).read_text("utf-8")
+
+
+def test_io_label_studio_export(tmp_path: Path) -> None:
+    out = tmp_path / "review.json"
+    n = export_claims(CLAIMS, out, fmt="labelstudio")
+    tasks = [LabelStudioTask.model_validate(t) for t in json.loads(out.read_text("utf-8"))]
+    assert n == len(tasks) == len(read_docs(docs_path_for(CLAIMS)))
+    for task in tasks:
+        (prediction,) = task.predictions
+        for result in prediction.result:
+            value = result.value
+            assert task.data.text[value.start : value.end] == value.text
