@@ -333,6 +333,7 @@ def build_report(
         doc_anchor={a.doc_id: a.anchor for a in articles},
         n_claims=len(claims),
         n_facts=len(facts),
+        n_outside=len(claims) - sum(len(f.values) for f in facts),
         n_disputed=sum(f.disputed for f in facts),
         tolerance=tolerance,
         label_colors=LABEL_COLORS,
