@@ -88,3 +88,13 @@ def test_report_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         f"report of {len(read_claims(CLAIMS))} claims from 11 articles" in capsys.readouterr().out
     )
+
+
+def test_report_claims_without_spender_and_empty() -> None:
+    docs = read_docs(docs_path_for(CLAIMS))
+    anonymous = [c.model_copy(update={"subject": None}) for c in read_claims(CLAIMS)]
+    html = build_report(anonymous, docs)
+    assert 'class="spender"' not in html
+    assert html.count('class="claim"') == len(anonymous)
+    assert f"{len(anonymous)} claims (percent changes, or no spender named)" in html
+    assert "0 claims from 0 articles" in build_report([], docs)
