@@ -224,8 +224,8 @@ def render_chart(name: str, facts: Sequence[Fact]) -> tuple[str | None, str]:
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     uri = "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
     note = f"Values in {currency}"
-    if currency == "USD":
-        note += " at yearly average ECB rates"
+    if currency == "USD" and any(v.amount.currency != "USD" for _, v, _ in charted):
+        note += " (other currencies at yearly average ECB rates)"
     if left_out:
         shown = ", ".join(" ".join(v.amount.text.split()) for v in left_out)
         note += f"; not charted (no USD rate): {shown}"
