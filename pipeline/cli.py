@@ -45,6 +45,62 @@ def _run_extract(args: argparse.Namespace) -> int:
     return extract_corpus_cli(args)
 
 
+def _tolerance(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(
+            f"--tolerance must be a number such as 0.1 ({text!r} given)"
+        ) from e
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(
+            f"--tolerance must be a fraction between 0 and 1 such as 0.1 ({text!r} given)"
+        )
+    return value
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from pipeline.errors import NewsclaimsError
+    from pipeline.io import export_claims, export_format
+
+    try:
+        fmt = export_format(args.output, args.format)
+        n = export_claims(args.claims, args.output, fmt=fmt)
+    except NewsclaimsError as e:
+        print(f"newsclaims export: {e}", file=sys.stderr)
+        return 2
+    unit = "articles" if fmt in ("spans", "labelstudio") else "claims"
+    print(f"{n} {unit} written to {args.output} ({fmt})")
+    return 0
+
+
+def _run_consolidate(args: argparse.Namespace) -> int:
+    from pipeline.consolidate import consolidate_file
+    from pipeline.errors import NewsclaimsError
+
+    try:
+        facts = consolidate_file(args.claims, args.output, tolerance=args.tolerance)
+    except NewsclaimsError as e:
+        print(f"newsclaims consolidate: {e}", file=sys.stderr)
+        return 2
+    disputed = sum(f.disputed for f in facts)
+    print(f"{len(facts)} facts ({disputed} disputed) written to {args.output}")
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from pipeline.errors import NewsclaimsError
+    from pipeline.report import write_report
+
+    try:
+        n_claims, n_docs = write_report(args.claims, args.output, tolerance=args.tolerance)
+    except NewsclaimsError as e:
+        print(f"newsclaims report: {e}", file=sys.stderr)
+        return 2
+    print(f"report of {n_claims} claims from {n_docs} articles written to {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of the `newsclaims` command."""
     parser = argparse.ArgumentParser(
@@ -62,6 +118,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dollar", type=_currency_code, default="USD", help="currency of a bare $")
     p.add_argument("--date", default=None, help="default document date (YYYY-MM-DD)")
     p.set_defaults(func=_run_extract)
+
+    docs_note = "article texts and dates come from the .docs.jsonl file beside CLAIMS"
+    p = sub.add_parser(
+        "export", help="claims as Parquet, CSV or review spans JSONL", description=docs_note
+    )
+    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    p.add_argument(
+        "--format",
+        choices=["parquet", "csv", "spans", "labelstudio"],
+        default=None,
+        help="default: from the output suffix (.parquet, .csv); spans: JSONL, one record "
+        "per article (Prodigy, doccano); labelstudio: a JSON list of tasks with predictions",
+    )
+    p.set_defaults(func=_run_export)
+
+    p = sub.add_parser(
+        "consolidate",
+        help="group claims across articles into facts, as JSONL",
+        description=docs_note,
+    )
+    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the facts JSONL file")
+    p.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=0.1,
+        help="values differing by more than this fraction make a fact disputed (default 0.1)",
+    )
+    p.set_defaults(func=_run_consolidate)
+
+    p = sub.add_parser(
+        "report", help="one self-contained HTML report of the claims", description=docs_note
+    )
+    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the HTML file")
+    p.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=0.1,
+        help="values differing by more than this fraction make a fact disputed (default 0.1)",
+    )
+    p.set_defaults(func=_run_report)
     return parser
 
 

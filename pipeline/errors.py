@@ -17,3 +17,14 @@ class Errors:
     E001 = "Unknown currency code {code!r}: give an ISO 4217 code of three capital letters."
     E002 = "Corpus path {path!r} does not exist."
     E003 = "Output file {path!r} is also inside the corpus; choose another output path."
+
+    # Analysis side (issue 6): exports, consolidation, report.
+    E101 = "Line {line} of {path!r} is not a valid claim record: {error}"
+    E102 = "Line {line} of {path!r} is not a valid document record: {error}"
+    E103 = (
+        "Cannot tell the export format of {path!r}: give --format parquet, csv, spans or "
+        "labelstudio, "
+        "or an output ending in .parquet or .csv."
+    )
+    E104 = "--tolerance must be a fraction between 0 and 1 such as 0.1 ({value!r} given)."
+    E105 = "Claims file {path!r} does not exist."
