@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 from spacy.language import Language
@@ -42,7 +43,8 @@ from pipeline.text import Segment, is_bullet, parse_view, split_sentences
 
 _ANAPHOR_RE = regex.compile(
     r"""\b(?:it|its|they|their|he|she|his|her
-    |the\s+(?:company|group|firm|bank|corporation|package|budget|plan|programme|program
+    |the\s+(?:company|group|firm|bank|corporation|organi[sz]ation|package|budget|plan
+        |programme|program
         |investment|project|deal|order|contract|acquisition|spending))\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -105,7 +107,7 @@ class _DocContext:
     doc: Document
     plan: Plan
     parsed: dict[int, SpacyDoc]
-    mentions: tuple[tuple[int, int, str, str], ...]  # (start, end, name, label)
+    mentions: tuple[_EntMention, ...]
     topic: Subject | None
     publisher: str | None
 
@@ -148,6 +150,8 @@ def plan_document(doc: Document, settings: Settings) -> Plan:
                 doc.text, seg.start, seg.end
             ):
                 chosen.add(idx)
+                if idx > 0 and _ANAPHOR_RE.search(doc.text, seg.start, seg.end):
+                    chosen.add(idx - 1)
     to_parse = tuple(sorted(chosen))
     texts = tuple(parse_view(doc.text[sentences[i].start : sentences[i].end]) for i in to_parse)
     return Plan(amounts, sentences, to_parse, texts)
@@ -413,9 +417,23 @@ def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
         return Subject(name=name, start=ref.start + base, end=ref.end + base)
     position = ref.start + base
     label = "PERSON" if ref.anaphor == "person" else "ORG"
-    for start, end, name, lab in reversed(ctx.mentions):
-        if start < position and lab == label and not _is_outlet_name(name):
-            return Subject(name=name, start=start, end=end)
+    candidates = [
+        m
+        for m in reversed(ctx.mentions)
+        if m.start < position and m.label == label and not _is_outlet_name(m.name)
+    ]
+    # Prefer the last one that was the subject of its clause, within a few sentences.
+    window = position - 600
+    for m in candidates:
+        if m.is_subject and m.start >= window:
+            return Subject(name=m.name, start=m.start, end=m.end)
+    # Failing that, the organisation the article is about, when it was named just before.
+    topic_key = _short_key(ctx.topic.name) if ctx.topic is not None else None
+    for m in candidates:
+        if m.start >= window and _short_key(m.name) == topic_key:
+            return Subject(name=m.name, start=m.start, end=m.end)
+    for m in candidates:
+        return Subject(name=m.name, start=m.start, end=m.end)
     if label == "ORG" and ctx.topic is not None:
         return ctx.topic
     return None
@@ -472,10 +490,22 @@ def _unique_subjects(subjects: list[Subject]) -> list[Subject]:
     return out
 
 
-def _entity_mentions(
-    text: str, plan: Plan, parsed: dict[int, SpacyDoc]
-) -> tuple[tuple[int, int, str, str], ...]:
+class _EntMention(NamedTuple):
+    """An organisation or person named in the text; `is_subject` when it heads a clause."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+    is_subject: bool = False
+
+
+def _entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple[_EntMention, ...]:
     found: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    subject_chars: set[int] = set()
+    for idx, sdoc in parsed.items():
+        base = plan.sentences[idx].start
+        subject_chars.update(tok.idx + base for tok in sdoc if tok.dep_ in ("nsubj", "nsubjpass"))
     amount_ranges = [(a.start, a.end) for a in plan.amounts]
     for idx, sdoc in parsed.items():
         base = plan.sentences[idx].start
@@ -498,11 +528,12 @@ def _entity_mentions(
             found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
     # Where spans overlap, keep the longest.
     ordered = sorted(found.values(), key=lambda m: (m[0], -(m[1] - m[0])))
-    out: list[tuple[int, int, str, str]] = []
+    out: list[_EntMention] = []
     for m in ordered:
         if out and m[0] < out[-1][1]:
             continue
-        out.append(m)
+        is_subject = any(c in subject_chars for c in range(m[0], m[1]))
+        out.append(_EntMention(*m, is_subject=is_subject))
     return tuple(out)
 
 
@@ -510,7 +541,7 @@ def _topic(
     text: str,
     plan: Plan,
     parsed: dict[int, SpacyDoc],
-    mentions: Sequence[tuple[int, int, str, str]],
+    mentions: Sequence[_EntMention],
 ) -> Subject | None:
     """The organisation the article is about: the most often named of its candidates.
 
@@ -519,7 +550,7 @@ def _topic(
     counted over the whole text, the subject of the lead sentence getting a bonus.
     """
     candidates: dict[str, tuple[int, int, str]] = {}
-    for start, end, name, label in mentions:
+    for start, end, name, label, _ in mentions:
         if label == "ORG" and not _is_outlet_name(name):
             candidates.setdefault(_short_key(name), (start, end, name))
     lead_subject: str | None = None
@@ -633,7 +664,10 @@ def _source_of(
                 end=token.idx + len(token) + base,
             )
         token = org
-    subject = _resolve(ctx, token, base)
+    if subjects and syntax.name_of(token).anaphor == "org":
+        subject: Subject | None = subjects[0]  # "X will spend ..., the company said": X
+    else:
+        subject = _resolve(ctx, token, base)
     if subject is None:
         return None
     return Source(
@@ -709,7 +743,7 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
     claimed = {m.sent_idx for m in read if m.decision == "spend"}
     out: list[Claim] = []
     text = ctx.doc.text
-    seen: set[tuple[str | None, float]] = set()
+    seen: dict[tuple[str | None, float], int] = {}
     for idx, sdoc in sorted(ctx.parsed.items()):
         if idx in claimed:
             continue
@@ -737,9 +771,15 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
                 )
             subject = subject or ctx.topic
             key = (subject.name.lower() if subject else None, pct)
-            if key in seen:
+            evidence = Evidence(sentence=sentence, start=seg.start, end=seg.end)
+            if key in seen:  # the same change said again: one record, more evidence
+                first = out[seen[key]]
+                if evidence not in first.evidence:
+                    out[seen[key]] = first.model_copy(
+                        update={"evidence": (*first.evidence, evidence)}
+                    )
                 continue
-            seen.add(key)
+            seen[key] = len(out)
             periods = find_periods(sentence, doc_date=date, offset=seg.start)
             period = _period_model(periods[0]) if periods else None
             out.append(

@@ -379,7 +379,7 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
 
 def _noun_owner(noun: Token, amount_ids: set[int]) -> list[Token]:
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.i not in amount_ids:
             return [child]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "of"):
@@ -387,7 +387,12 @@ def _noun_owner(noun: Token, amount_ids: set[int]) -> list[Token]:
                 if pobj.dep_ == "pobj" and pobj.i not in amount_ids and _is_actor(pobj):
                     return _with_conjuncts(pobj)
     for child in noun.children:
-        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "PERSON"):
+        if (
+            child.dep_ == "compound"
+            and child.ent_type_ in ("ORG", "GPE", "PERSON")
+            and child.i not in amount_ids
+            and not child.like_num
+        ):
             return [child]
     return []
 
