@@ -29,9 +29,9 @@ SPEND_NOUNS = frozenset(
     """
     spending spend expenditure expenditures capex opex outlay outlays investment
     investments budget budgets allocation allocations acquisition acquisitions purchase
-    purchases order orders contract contracts takeover buyout endowment endowments
+    purchases order contract contracts takeover buyout endowment endowments
     package subsidy subsidies grant grants
-    cost costs bill commitment commitments injection war-chest warchest capital-spending
+    cost costs bill commitment commitments war-chest warchest capital-spending
     expansion
     """.split()
 )
@@ -223,4 +223,23 @@ TITLES = frozenset(
     minister prime finance secretary mr mrs ms dr prof sir governor senator director
     spokesman spokeswoman head founder co-founder
     """.split()
+)
+
+# Central banks: their money-market operations are never spending claims.
+CENTRAL_BANKS = (
+    "central bank",
+    "bundesbank",
+    "federal reserve",
+    "the fed",
+    "bank of england",
+    "bank of japan",
+    "bank of france",
+    "banque de france",
+    "bank of canada",
+    "bank of italy",
+    "reserve bank",
+    "european central bank",
+    "people's bank of china",
+    "swiss national bank",
+    "nederlandsche bank",
 )

@@ -26,6 +26,7 @@ from models import Amount, Claim, Document, Evidence, Flag, Period, Settings, So
 from pipeline import syntax
 from pipeline._cues import (
     ACTUAL_WORDS,
+    CENTRAL_BANKS,
     CHANGE_DOWN,
     CHANGE_UP,
     DENIAL_WORDS,
@@ -292,6 +293,8 @@ def _read_parse(
     if root is None:
         return
     decision = syntax.classify(root, amount_ids, other_ids)
+    if _is_small(mention.amount):
+        decision = syntax.Decision("not", None, "spending.not.small_amount")
     mention.decision = decision.kind
     mention.rules.append(decision.rule)
     if is_bullet(ctx.doc.text[seg.start : seg.end]):
@@ -306,6 +309,9 @@ def _read_parse(
     if subjects or rule == "subject.recipient_only":
         mention.subjects = _unique_subjects(subjects)
         mention.subject_rule = rule
+    if any(_is_central_bank(s.name) for s in mention.subjects):
+        mention.decision = "not"
+        mention.rules.append("spending.not.central_bank")
     if sdoc.text.upper() == sdoc.text:
         mention.rules.append("sentence.headline")
     mention.sources = _sources(
@@ -337,6 +343,32 @@ def _read_table_row(
     mention.item = row.item
     if "planned" in ctx.doc.text[row.start : row.end].lower():
         mention.flags.add("planned")
+
+
+# Below this, an amount written without a scale word is a price, a fee or a per-unit
+# figure in business news ("2.57 dlrs a share", "six cts"), not a spending claim.
+_SMALL_AMOUNT = 100_000
+_SCALE_RE = regex.compile(
+    r"\d\s*(?:k|m|mn|b|bn|tn)\b|\b(?:thousand|million|mln|billion|bln|trillion|crore|lakh)",
+    regex.IGNORECASE,
+)
+
+
+def _is_small(amount: Amount) -> bool:
+    """Whether an amount is too small to be spending: under 100,000 with no scale word.
+
+    >>> _is_small(Amount(text="3,595 dlrs", start=0, end=10, value=3595, currency="USD"))
+    True
+    >>> _is_small(Amount(text="$50k", start=0, end=4, value=50000, currency="USD"))
+    False
+    """
+    top = amount.value if amount.value is not None else amount.max
+    return top is not None and top < _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
+
+
+def _is_central_bank(name: str) -> bool:
+    low = name.lower()
+    return any(bank in low for bank in CENTRAL_BANKS)
 
 
 def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:

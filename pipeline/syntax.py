@@ -50,7 +50,7 @@ _NOT_PAID_FOR = frozenset(
     """
     dividend dividends tax taxes interest salary salaries wage wages bonus bonuses fine fines
     penalty penalties debt debts loan loans bond bonds securities treasuries bills
-    certificates notes
+    certificates notes damages compensation settlement
     """.split()
 )
 _QUALIFIER_WORDS = frozenset(
@@ -60,6 +60,7 @@ _QUALIFIER_WORDS = frozenset(
     excess of
     """.split()
 )
+_CHANGE_NOUNS = frozenset("fall gain decline rise increase drop jump growth shortfall".split())
 _OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
 _RECIPIENT_VERBS = frozenset(
     """
@@ -70,36 +71,6 @@ _RECIPIENT_VERBS = frozenset(
 _TRADE_VERBS = frozenset(
     "buy buys bought buying sell sells sold selling purchase purchased purchases".split()
 )
-_SCALE_WORDS = frozenset(
-    """
-    k m mn mln million millions b bn bln billion billions tn trillion trillions crore crores
-    lakh lakhs thousand
-    """.split()
-)
-# Below this, an amount written without a scale word is a price, a fee or a per-unit
-# figure in business news, not a spending claim.
-_SMALL_AMOUNT = 100_000
-
-
-def _is_small(root: Token, amount_ids: set[int]) -> bool:
-    tokens = [root.doc[i] for i in sorted(amount_ids)]
-    if any(
-        t.lower_ in _SCALE_WORDS
-        or t.lower_.rstrip(".").endswith(("bn", "m", "b", "k"))
-        and any(c.isdigit() for c in t.text)
-        for t in tokens
-    ):
-        return False
-    digits = [t for t in tokens if t.like_num]
-    values = []
-    for t in digits:
-        try:
-            values.append(float(t.text.replace(",", "")))
-        except ValueError:
-            return False
-    return bool(values) and max(values) < _SMALL_AMOUNT
-
-
 _ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
 _TIME_UNITS = frozenset("year month week day quarter decade".split())
 _DIFFERENCE_WORDS = frozenset("more less higher lower above below short over-budget".split())
@@ -159,11 +130,13 @@ def _own_noun(root: Token, amount_ids: set[int]) -> Token | None:
     ):
         if root.head.i not in amount_ids:
             return root.head
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i not in amount_ids:
-                    return pobj
+    for prep in ("of", "in"):  # "$7B of capex", "2.1 mln dlrs in civil penalties"
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
+                        if pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+                            return pobj
     head = root.head
     if (
         root.dep_ == "pobj"
@@ -192,12 +165,14 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     yen of bonds"); otherwise the nearest cue in the dependency tree, not crossing
     verbs of saying or other amounts.
     """
-    if _is_small(root, amount_ids):
-        return Decision("not", root, "spending.not.small_amount")
     own = _own_noun(root, amount_ids)
     if own is not None:
         words = [own, *(c for c in own.children if c.dep_ in ("compound", "amod"))]
         words += [o for o in _of_objects(own) if o.i not in amount_ids]
+        if own.dep_ == "compound":
+            words.append(own.head)  # "a 108 billion dlr budget deficit": the deficit
+        if own.lower_ in CHANGE_UP | CHANGE_DOWN | _CHANGE_NOUNS:
+            return Decision("not", own, "spending.not.delta")
         if any(_is_cue(w, NOT_SPENDING) for w in words):
             return Decision("not", own, "spending.not.own_noun")
         if any(_is_cue(w, SPEND_NOUNS | OWN_ONLY_SPEND_NOUNS) for w in words):
@@ -269,7 +244,8 @@ def _neighbours(token: Token) -> Iterable[Token]:
 
 def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
     low = token.lower_
-    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+    as_noun = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr")
+    if (token.pos_ == "VERB" or token.tag_.startswith("VB")) and not as_noun:
         if low == "set" and any(c.lower_ == "aside" for c in token.children):
             return "spend"
         if low in _FLOW_VERBS:
@@ -278,21 +254,30 @@ def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
                 return None  # "raising its spending to X": the object decides
             return "not"
         if low in SPEND_VERBS:
-            # "dividends will be paid", "paid a dividend": the object decides
+            # "dividends will be paid", "pay 2.1 mln dlrs in civil penalties": what is paid
+            # for decides
             for child in token.children:
                 if child.dep_ in ("dobj", "nsubjpass") and child.i not in amount_ids:
                     if child.lower_ in _NOT_PAID_FOR:
                         return "not"
+                if child.dep_ == "prep" and any(
+                    g.lower_ in _NOT_PAID_FOR for g in child.children if g.dep_ == "pobj"
+                ):
+                    return "not"
+                if child.lower_ in ("received", "receive"):
+                    return "not"
             return "spend"
         if low in NOT_SPENDING:
             return "not"
         return None
-    if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") or as_noun:
         if low in NOT_SPENDING:
             return "not"
         if low in SPEND_NOUNS:
             # "expenditure on GDP", "financing package": the noun's complement decides
             for child in token.children:
+                if child.lower_ in ("received", "receive"):
+                    return "not"  # "orders received by builders": their sales
                 if child.dep_ in ("compound", "amod") and child.lower_ in NOT_SPENDING:
                     return "not"
                 if child.dep_ == "prep" and child.lower_ in ("on", "of"):
