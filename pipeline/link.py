@@ -62,7 +62,7 @@ _PUBLISHER_RE = regex.compile(
 )
 _ORG_TAG_RE = regex.compile(r"<(?P<name>[^<>\n]{2,80}?)>")
 _ORG_SUFFIX_RE = regex.compile(
-    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+){1,4}"
+    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}"
     r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
 )
 _TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")

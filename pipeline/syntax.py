@@ -396,9 +396,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
         out.extend(
             c
             for c in token.conjuncts
-            if (c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS)
-            and not any(is_corp_suffix(w.text) for w in c.doc[c.left_edge.i : c.i])
-            and not is_corp_suffix(c.text)
+            if (c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTS) and not _is_suffix_conjunct(c)
         )
     return out
 
@@ -511,7 +509,14 @@ def _according_to(token: Token) -> list[tuple[Token, str]]:
 
 
 def _with_all_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    return [token, *(c for c in token.conjuncts if not _is_suffix_conjunct(c))]
+
+
+def _is_suffix_conjunct(token: Token) -> bool:
+    """ "Co Inc" in "Merck and Co Inc" is the rest of one name, not a second one."""
+    return is_corp_suffix(token.text) or any(
+        is_corp_suffix(w.text) for w in token.doc[token.left_edge.i : token.i]
+    )
 
 
 def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
