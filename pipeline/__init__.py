@@ -1,7 +1,8 @@
 """newsclaims: structured spending claims from news text.
 
 Only light imports here: `newsclaims amounts` must start without spaCy or pandas.
-`load_claims` (pandas) is exported lazily: it is imported on first use.
+`load_claims` (pandas), `extract_text` and `load_nlp` (spaCy) are exported lazily:
+they are imported on first use.
 """
 
 from __future__ import annotations
@@ -12,14 +13,22 @@ from pipeline.amounts import find_amounts, parse_amount
 
 if TYPE_CHECKING:
     from pipeline.io import load_claims
+    from pipeline.link import extract_text
+    from pipeline.nlp import load_nlp
 
-__all__ = ["find_amounts", "load_claims", "parse_amount"]
+__all__ = ["extract_text", "find_amounts", "load_claims", "load_nlp", "parse_amount"]
+
+_LAZY = {
+    "load_claims": "pipeline.io",
+    "extract_text": "pipeline.link",
+    "load_nlp": "pipeline.nlp",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy export (PEP 562): pandas is imported only when load_claims is asked for.
-    if name == "load_claims":
-        from pipeline.io import load_claims
+    # Lazy exports (PEP 562): pandas and spaCy are imported only when asked for.
+    if name in _LAZY:
+        import importlib
 
-        return load_claims
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
