@@ -34,7 +34,9 @@ from pipeline._cues import (
     OUTLETS,
     PLAN_WORDS,
     REPORTED_WORDS,
+    OWN_ONLY_SPEND_NOUNS,
     SPEND_NOUNS,
+    SPEND_VERBS,
     TITLES,
 )
 from pipeline.amounts import find_amounts
@@ -48,6 +50,27 @@ _ANAPHOR_RE = regex.compile(
         |programme|program
         |investment|project|deal|order|contract|acquisition|spending))\b""",
     regex.IGNORECASE | regex.VERBOSE,
+)
+# Words without which a sentence holds no spending claim (inflections listed in _cues).
+_CUE_WORD_RE = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            regex.escape(w)
+            for w in SPEND_VERBS
+            | SPEND_NOUNS
+            | OWN_ONLY_SPEND_NOUNS
+            | {"announced", "announces", "unveiled", "unveils", "aside", "spending"}
+        )
+    )
+    + r")\b",
+    regex.IGNORECASE,
+)
+# "the package", "the budget": the sentence before names who spends.
+_ANTECEDENT_RE = regex.compile(
+    r"\bthe\s+(?:package|budget|plan|programme|program|investment|project|deal|order|contract"
+    r"|acquisition|spending|organi[sz]ation|company|group)\b",
+    regex.IGNORECASE,
 )
 _PERCENT_RE = regex.compile(
     r"(?<![\d.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b)", regex.IGNORECASE
@@ -139,23 +162,53 @@ def plan_document(doc: Document, settings: Settings) -> Plan:
     if settings.parse_all:
         chosen = set(range(len(sentences)))
     else:
-        chosen = set(range(min(4, len(sentences))))
-        starts = [s.start for s in sentences]
-        for amount in amounts:
-            idx = _sentence_of(starts, amount.start)
-            chosen.add(idx)
-            if idx > 0 and _ANAPHOR_RE.search(doc.text, sentences[idx].start, sentences[idx].end):
-                chosen.add(idx - 1)
-        for idx, seg in enumerate(sentences):
-            if _PERCENT_RE.search(doc.text, seg.start, seg.end) and _SPEND_WORD_RE.search(
-                doc.text, seg.start, seg.end
-            ):
-                chosen.add(idx)
-                if idx > 0 and _ANAPHOR_RE.search(doc.text, seg.start, seg.end):
-                    chosen.add(idx - 1)
+        chosen = _sentences_worth_a_parse(doc.text, amounts, sentences)
     to_parse = tuple(sorted(chosen))
     texts = tuple(parse_view(doc.text[sentences[i].start : sentences[i].end]) for i in to_parse)
     return Plan(amounts, sentences, to_parse, texts)
+
+
+def _sentences_worth_a_parse(
+    text: str, amounts: Sequence[Amount], sentences: Sequence[Segment]
+) -> set[int]:
+    """The sentences that can yield or complete a claim; the rest is never parsed.
+
+    A sentence with an amount is parsed when it has a spending word (an amount with no
+    spending word anywhere in its sentence cannot become a claim on its own), when it
+    repeats an amount of such a sentence (its attribution counts), or when it follows
+    one ("Google and Amazon each topped $50B"). Percent changes of spending are parsed,
+    and so is the sentence before "the package" or "the budget" (its antecedent).
+    """
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Amount]] = {}
+    for amount in amounts:
+        by_sentence.setdefault(_sentence_of(starts, amount.start), []).append(amount)
+    cue = {
+        idx
+        for idx in by_sentence
+        if _CUE_WORD_RE.search(text, sentences[idx].start, sentences[idx].end)
+    }
+    cue_values = {(a.currency, a.value, a.min, a.max) for i in cue for a in by_sentence[i]}
+    chosen = set(cue)
+    for idx, found in by_sentence.items():
+        if idx - 1 in cue or any((a.currency, a.value, a.min, a.max) in cue_values for a in found):
+            chosen.add(idx)
+    for idx, seg in enumerate(sentences):
+        if _PERCENT_RE.search(text, seg.start, seg.end) and _SPEND_WORD_RE.search(
+            text, seg.start, seg.end
+        ):
+            chosen.add(idx)
+    for idx in list(chosen):
+        seg = sentences[idx]
+        if idx > 0 and _ANTECEDENT_RE.search(text, seg.start, seg.end):
+            chosen.add(idx - 1)
+    if chosen:
+        # the headline and the lead name whom the article is about (short lines only)
+        for idx in range(min(3, len(sentences))):
+            seg = sentences[idx]
+            if len(text[seg.start : seg.end].split()) <= 25:
+                chosen.add(idx)
+    return chosen
 
 
 def extract_document(doc: Document, nlp: Language, settings: Settings) -> list[Claim]:
@@ -781,6 +834,8 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
             continue
         seg = ctx.plan.sentences[idx]
         sentence = text[seg.start : seg.end]
+        if not _SPEND_WORD_RE.search(sentence):
+            continue
         for m in _PERCENT_RE.finditer(sentence):
             sign = _change_sign(sentence, m.start(), m.end())
             if sign == 0 or not _near_spend_word(sdoc, m.start(), m.end()):

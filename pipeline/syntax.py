@@ -540,6 +540,8 @@ def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
                 for p in _with_all_conjuncts(c)
             )
         elif child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                child = verb.head  # "Redstone, who said ...": the head of the clause
             if child.lower_ in ANONYMOUS_SPEAKERS:
                 out.append((child, "source.anonymous"))
                 if verb.lower_ in ("told", "tell", "tells"):
