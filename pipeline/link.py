@@ -26,6 +26,7 @@ from models import Amount, Claim, Document, Evidence, Flag, Period, Settings, So
 from pipeline import syntax
 from pipeline._cues import (
     ACTUAL_WORDS,
+    ANONYMOUS_SPEAKERS,
     CENTRAL_BANKS,
     CHANGE_DOWN,
     CHANGE_UP,
@@ -724,7 +725,7 @@ def _source_of(
     ctx: _DocContext, token: Token, rule: str, base: int, subjects: list[Subject]
 ) -> Source | None:
     low = token.lower_
-    if rule == "source.anonymous":
+    if rule == "source.anonymous" or low in ANONYMOUS_SPEAKERS:
         aff = syntax.anonymous_affiliation(token)
         if aff is None:
             if low in ("officials", "official"):

@@ -565,8 +565,8 @@ def anonymous_affiliation(token: Token) -> Token | None:
         if child.lower_ in ("close", "familiar", "near"):
             for prep in child.children:
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+                    if pobj.dep_ == "pobj" and _is_actor(pobj):
+                        return pobj  # "sources close to Balladur", not "... the matter"
     return None
 
 
@@ -582,13 +582,16 @@ def spokesperson_org(token: Token) -> Token | None:
 
 def find_item(root: Token, amount_ids: set[int], cue: Token | None) -> Token | None:
     """The noun heading what the money is for: "invest 23 mln stg in equipment"."""
-    anchors = [t for t in (cue, root) if t is not None]
+    anchors = [t for t in (root, cue) if t is not None]
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "in", "into", "to"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
-                        if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in ("year", "plan"):
+                        if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC") or pobj.lower_ in (
+                            "year",
+                            "plan",
+                        ):
                             continue
                         return pobj
         if anchor.lower_ in SPEND_VERBS and anchor.pos_ == "VERB":

@@ -159,6 +159,26 @@ WEB = [
         (Expect("UK government", 2.5e9, "GBP", None, ("UK government",)),),
     ),
     Case(
+        "equivalent_and_horizon",
+        "Alibaba will invest at least 380 billion yuan ($53 billion) in AI infrastructure "
+        "over the next three years, the company said.",
+        None,
+        (Expect("Alibaba", 380e9, "CNY", None, ("Alibaba",)),),
+    ),
+    Case(
+        "spender_is_the_speaker",
+        "Google parent Alphabet said capital spending would be about $75 billion in 2025.",
+        None,
+        (Expect("Alphabet", 75e9, "USD", 2025, ("Alphabet",)),),
+    ),
+    Case(
+        "people_familiar_are_no_source",
+        "According to people familiar with the matter, Meta is in talks to spend $10 billion "
+        "on a data center in Louisiana.",
+        None,
+        (Expect("Meta", 10e9, "USD", None),),
+    ),
+    Case(
         "relative_year_without_date_stays_null",
         "ByteDance is preparing to unleash $23 billion in capital expenditure next year.",
         None,
@@ -198,6 +218,12 @@ NOT_SPENDING = [
     Case(
         "raised_at_valuation",
         "OpenAI raised $6.6 billion at a $157 billion valuation. Apple shares rose 2% to $230.",
+        None,
+        (),
+    ),
+    Case(
+        "raising_money_and_market_value",
+        "xAI is raising $12 billion to buy Nvidia chips. Nvidia's market value topped $3 trillion.",
         None,
         (),
     ),
