@@ -1,50 +1,633 @@
-"""Find money amounts in text: compiled regexes and Decimal arithmetic, no spaCy.
+"""Find money amounts in text: one pass of compiled regexes and Decimal arithmetic, no spaCy.
 
-PLACEHOLDER VERSION: replaced by the full extractor (issue 3).
+`find_amounts` scans a whole article once with `_MONEY`, turns each match into an
+`Amount` (value in the currency's main unit, ISO 4217 code, qualifier, range), and
+then applies three small rules that need the neighbouring amounts: an elided
+currency carries over within a sentence ("30 billion lire this year and 35 billion
+next year"), a "vs" column inherits the scale and currency of its left side
+("3.65 billion crowns vs 3.40"), and a restatement in another currency in brackets
+or after ", or" points at the amount it restates (`equivalent_of`).
+
+A number with a scale but no currency in reach ("30 trillion tokens", "2.5 mln
+jobless") is not money. Every repetition in the patterns is bounded or possessive,
+so that hostile input (100k digits, 50k "$" signs) is scanned in linear time.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import regex
 
-from models import Amount
+from models import Amount, Qualifier
+from pipeline import _currencies as cur
+from pipeline.errors import Errors, NewsclaimsError
 
-_SCALES = {
-    "m": Decimal(10**6),
-    "bn": Decimal(10**9),
-    "million": Decimal(10**6),
-    "billion": Decimal(10**9),
-    "mln": Decimal(10**6),
-    "b": Decimal(10**9),
-}
+__all__ = ["find_amounts", "parse_amount"]
 
-_SIMPLE = regex.compile(
-    r"(?P<cur>\$)(?P<num>\d+(?:\.\d+)?)\s?(?P<scale>bn|billion|million|mln|m|b)?\b",
-    regex.IGNORECASE,
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, built as a trie so that the engine tries
+    one branch per next character instead of every word at every position.
+    Inner spaces match any run of whitespace; the longest word is preferred.
+
+    >>> _alt(["mln", "million", "m"])
+    'm(?:(?:illion|ln))?'
+    >>> _alt(["more than", "over"])
+    '(?:more\\s+than|over)'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _alt_leftwards(words: Iterable[str]) -> str:
+    """Like `_alt`, for a pattern matched leftwards (`(?r)`): a trie of the word ends,
+    so that the longest word wins there too.
+
+    >>> _alt_leftwards(["$", "us$", "hk$"])
+    '(?:(?:hk|us))?\\$'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in reversed(word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie, leftwards=True)
+
+
+def _trie_regex(node: dict[str, dict[str, Any]], *, leftwards: bool = False) -> str:
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            piece = r"\s+" if char == " " else re.escape(char)
+            rest = _trie_regex(child, leftwards=leftwards)
+            branches.append(rest + piece if leftwards else piece + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_WORD_NUMBERS = [*cur.UNITS, *cur.TENS, "hundred", "thousand"]
+_SCALE_WORDS = [w for w in cur.SCALES if len(w) > 1]  # single letters only attached
+_UNIT_ALT = _alt([*cur.UNIT_WORDS, *(w for w in cur.CENT_WORDS if w not in ("c", "p", "¢"))])
+
+# Pieces of _MONEY. Spaces may wrap onto the next line (wire copy breaks lines
+# inside amounts: "some 68\nmln francs") but never across a blank line.
+_SP = r"[ \t\xa0]*+(?:\r?\n[ \t\xa0]*+)?"
+_SP1 = rf"(?=\s){_SP}"
+_NUM = r"""(?:\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)|\.\d{1,12}+(?!\d)"""
+_WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
+    |(?:{_alt(_WORD_NUMBERS)})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_alt(_WORD_NUMBERS)})\b){{0,5}}+
+      (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
+_TAIL_WORD = rf"(?:{_alt(cur.TENS)})(?:[ -](?:{_alt(cur.UNITS)}))?|{_alt(cur.UNITS)}"
+# The patterns run on the lower-cased text (case-insensitive matching is several
+# times slower); codes that only count in capitals ("USD", "RM") are checked
+# against the original text when a match is read.
+_SYMBOL_ALT = _alt(w.lower() for w in cur.SYMBOLS)
+_CASED_ALT = _alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED])
+_PRE = rf"""(?:{_SYMBOL_ALT}
+    |{_CASED_ALT}
+    |(?:{_alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
+_SUF = rf"""(?:{_SYMBOL_ALT}|¢
+    |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w])
+    |(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b)"""
+_PERCENT = r"(?:%|pct\b|percent\b|per[ \t]?cent\b)"
+
+
+def _part(i: int) -> str:
+    """One amount of a match: currency before, number, scale, currency after."""
+    return rf"""(?>                                     # atomic: fail fast, never re-read
+    (?:(?P<pre{i}>{_PRE})[ \t]{{0,2}}+)?              # $ US$ € Rmb EUR Rs. before the number
+    (?>(?P<num{i}>{_NUM})|(?P<wn{i}>{_WNUM}))           # 1,250.5 | two | half a
+    (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
+    (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
+      |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
+    (?:(?P<suf{i}>p\b|{_SUF})                           # attached: 10$, 20€, 50p, 20Rs
+      |{_SP}(?P<sufs{i}>{_SUF}))?                       # spaced: 5 mln Australian dlrs, 5m USD
+    )"""
+
+
+_QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(
+        ["more than", "over", "above", "topped", "topping", "exceeding", "in excess of",
+         "upwards of"],
+        "over",
+    ),
+    **dict.fromkeys(
+        ["about", "around", "roughly", "nearly", "almost", "approximately", "approx.",
+         "close to", "closer to", "some", "an estimated", "estimated", "circa", "~"],
+        "approx",
+    ),
+    **dict.fromkeys(["at least", "no less than", "not less than", "a minimum of"], "at_least"),
+    **dict.fromkeys(["under", "below", "less than", "lower than"], "under"),
+    **dict.fromkeys(
+        ["up to", "as much as", "no more than", "not more than", "at most", "a maximum of"],
+        "at_most",
+    ),
+    "exactly": "exact",
+}  # fmt: skip
+_QUALIFIER_WORDS = [w for w in _QUALIFIERS if w != "~"]
+_QUAL = rf"""(?:(?P<qual>(?P<between>between)|{_alt(_QUALIFIER_WORDS)}){_SP1}
+      |(?P<tilde>~)[ \t]?+)"""
+
+# Where an amount can be: a run of digits, or a number word. Scanning for these
+# first (with the standard `re`, which skips ahead on the first character) and
+# matching `_MONEY` only there is what makes the pass fast. A word found inside
+# another word ("often") is skipped by the caller.
+_ANCHOR = re.compile(
+    rf"""\d[\d,.]*                                        # 5, 1,250.5
+    |(?:{_alt([*_WORD_NUMBERS, "half"])})\b               # two billion, ten dollars
+    |an?(?=[ \t]+(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)  # a billion dollars""",
+    re.VERBOSE,
+)
+# What may stand before an anchor: a qualifier, a currency; matched leftwards.
+_LEFT_LAST_WORDS = frozenset(
+    w.lower().split()[-1]
+    for w in [*_QUALIFIER_WORDS, "between", "~", *cur.SYMBOLS, *cur.PREFIX_WORDS,
+              *cur.ISO_CODES, *cur.PREFIX_WORDS_CASED]
+)  # fmt: skip
+_PRE_LEFTWARDS = _alt_leftwards(
+    [*cur.SYMBOLS, *cur.PREFIX_WORDS, *cur.ISO_CODES, *cur.PREFIX_WORDS_CASED]
+)
+_LEFT = regex.compile(
+    rf"""(?r)(?:(?:between|{_alt_leftwards(_QUALIFIER_WORDS)}){_SP1}|~[ \t]?)?  # over, ~
+    (?:(?P<pre>{_PRE_LEFTWARDS.lower()})[ \t]{{0,2}})?                    # $, US$, Rs""",
+    regex.VERBOSE,
+)
+
+_MONEY = re.compile(
+    rf"""
+    (?<![\w.,$€£¥₹₩])                                   # not inside a word or a number
+    {_QUAL}?                                            # over, about, between, ~
+    {_part(1)}
+    (?:(?P<sep>[ \t]*+[-–—][ \t]*+                      # $35-40 Billion, 5-7 billion yuan
+        |{_SP1}to{_SP1}                                 # $7B to $23B
+        |(?(between){_SP1}and{_SP1}|(?!)))              # between $5 and $7 billion
+       {_part(2)}
+      |[ \t]++(?:and[ \t]++)?+                          # cents after the main unit:
+       (?P<tail>\d{{1,2}}+(?!\d)|{_TAIL_WORD})          # $20 and 43c, 20 dollars 43 cents
+       (?:[ \t]*+(?P<tailunit>cents?|c|sens?|pence|p|kopiykas?)\b
+         |(?=[ \t]*+(?:\n|$)))                          # or the text ends there: US$3 and fourteen
+    )?
+    (?P<plus>\+(?!\d))?                                 # $50 Billion+
+    (?(pre1)|(?(suf1)|(?(sufs1)|(?(sc1)|(?(scs1)                   # a currency or a scale
+      |(?(pre2)|(?(suf2)|(?(sufs2)|(?(sc2)|(?(scs2)|(?!)))))))))))  # in one of the parts
+    """,
+    re.VERBOSE,
 )
 
 
-def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
-    """Find every money amount in `text`.
+# "from X to Y" and "rose X to Y" are two amounts, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"""\b(?:from|by|up|down|rose|risen|rise|rises|rising|fell|fall|falls|fallen|falling
+        |increased?|increasing|decreased?|decreasing|raised?|lowered?|cut|reduced?|boosted?
+        |grew|grown|gained?|lost|dropped?|declined?|climbed?|jumped?|slipped?|widened?
+        |narrowed?|added?|trimmed?|revised|changed?)\s*+$""",
+    re.VERBOSE,
+)
+# A sentence or paragraph ends between two amounts: no carry-over across it.
+_SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
+# What may follow an amount whose currency is elided ("35 billion next year").
+_CARRY_FOLLOW = re.compile(
+    r"""\s*+(?:$|[.,;:)\]!?]|(?:and|or|but|from|to|vs|versus|against|compared|a|an|the|this
+        |last|next|in|for|at|on|with|earlier|before|ago|previously|respectively|while
+        |whereas|when|which|as|after)\b)""",
+    re.VERBOSE,
+)
+# A "vs" column: "3.65 billion crowns vs 3.40".
+_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>{_NUM})(?!{_SP}(?:{_PERCENT}|\w))")
+# Between an amount and its restatement in another currency.
+_EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
+# "won" the verb, "pounds" the weight, "the 2,000 mark".
+_WON_OK = re.compile(r"\s*+(?:$|[.,;:)\]]|(?:per|to|against|vs|from|and|or|each|a\s+dollar)\b)")
+_POUNDS_WEIGHT = re.compile(r"\s++(?:of|per)\b")
+_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in cur.SYMBOLS.items()}
+_CONTEXT_CUES = {
+    family: re.compile(rf"\b(?:{_alt(cues)})\b") for family, cues in cur.CONTEXT_CUES.items()
+}
 
-    text (str): The text to scan.
-    default_dollar (str): The ISO code a bare "$" stands for.
-    RETURNS (list[Amount]): The amounts, in text order.
+
+@dataclass(frozen=True, slots=True)
+class _Cur:
+    """A currency as read from the text: a code, or a family to resolve from context."""
+
+    code: str | None  # ISO code, cur.DEFAULT_DOLLAR, or None
+    family: str | None
+    minor: bool = False  # cents, pence: the value is in hundredths
+
+
+_Cues = list[tuple[int, str]]  # (offset, ISO code) of the country words in a text
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    number: Decimal
+    scale: int | None
+    plain: bool  # digits without thousands separators (a shared scale may apply)
+    currency: _Cur | None
+    is_article: bool  # the number was "a"/"an"
+
+
+@dataclass(slots=True)
+class _Cand:
+    """An amount under construction (local to one `find_amounts` call)."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    currency: _Cur | None
+    qualifier: Qualifier
+    scale: int | None
+    equivalent_of: int | None = None
+
+
+def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
+    """Find every money amount in `text`, in text order.
+
+    text (str): The text to scan (a whole article is fine); offsets point into it.
+    default_dollar (str): The ISO code a bare "$" or "dollars" stands for.
+    RETURNS (list[Amount]): The amounts found, possibly empty.
     """
-    out = []
-    for m in _SIMPLE.finditer(text):
-        value = Decimal(m["num"]) * _SCALES.get((m["scale"] or "").lower(), Decimal(1))
-        out.append(
-            Amount(
-                text=m[0], start=m.start(), end=m.end(), value=float(value), currency=default_dollar
-            )
-        )
-    return out
+    if not (len(default_dollar) == 3 and default_dollar.isascii() and default_dollar.isupper()):
+        raise NewsclaimsError(Errors.E001.format(code=default_dollar))
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    cands: list[_Cand] = []
+    done = 0  # the end of the last match: anchors before it are inside it
+    for anchor in _ANCHOR.finditer(low):
+        pos = anchor.start()
+        before = low[pos - 1 : pos]
+        if pos < done or (before.isalpha() and low[pos].isalpha()):
+            continue
+        if before == ".":  # $.50
+            pos -= 1
+        m = _match_at(low, pos, done)
+        if m is not None:
+            cands.extend(_read_match(m, text, low))
+            done = m.end()
+    cands = _carry_over(cands, low)
+    cands = _vs_columns(cands, low)
+    _mark_equivalents(cands, low)
+    return _to_amounts(cands, text, low, default_dollar)
 
 
 def parse_amount(text: str, *, default_dollar: str = "USD") -> Amount | None:
-    """Parse the first money amount in `text`, or None."""
+    """Parse the first money amount in `text`.
+
+    text (str): A short text holding one amount ("over 200 billion yuan").
+    default_dollar (str): The ISO code a bare "$" or "dollars" stands for.
+    RETURNS (Amount | None): The first amount, or None when there is none.
+    """
     found = find_amounts(text, default_dollar=default_dollar)
     return found[0] if found else None
+
+
+def _match_at(low: str, pos: int, done: int) -> re.Match[str] | None:
+    """Match `_MONEY` around the number at `pos`, taking in what stands before it."""
+    lo = max(done, pos - 40)
+    starts = [pos]
+    before = low[pos - 1 : pos] if pos > lo else ""
+    if before.isspace():  # only a qualifier or a currency can stand before: cheap test first
+        words = low[max(lo, pos - 16) : pos].split()
+        left = _LEFT.match(low, lo, pos) if words and words[-1] in _LEFT_LAST_WORDS else None
+    else:
+        left = _LEFT.match(low, lo, pos) if before else None
+    if left is not None and left.start() < pos:
+        starts = [left.start(), left.start("pre"), pos] if left["pre"] else [left.start(), pos]
+    for start in starts:
+        if start < 0:  # a qualifier without a currency: no "pre" group
+            continue
+        m = _MONEY.match(low, start)
+        if m is not None:
+            return m
+    return None
+
+
+def _read_match(m: re.Match[str], text: str, low: str) -> list[_Cand]:
+    """Turn one `_MONEY` match into zero, one or two candidate amounts."""
+    p1 = _read_part(m, 1, text, low)
+    if p1 is None:
+        return []
+    qual_text = m["qual"] or m["tilde"] or ""
+    qual_text = " ".join(qual_text.split())
+    start = m.start()
+    qualifier: Qualifier = _QUALIFIERS.get(qual_text, "exact")
+    if m["plus"]:
+        qualifier = "over"
+    p2 = _read_part(m, 2, text, low) if m["sep"] is not None else None
+    if p2 is not None:
+        return _read_range(m, p1, p2, qualifier, low)
+    if p1.currency is None and p1.scale is None:
+        return []
+    end = p1.end
+    value = p1.number * (Decimal(10) ** (p1.scale or 0))
+    tail = m["tail"]
+    if tail is not None and p1.currency is not None and p1.scale is None and not p1.currency.minor:
+        cents = _number(tail)
+        if cents is not None and cents < 100:
+            value += cents / 100
+            end = m.end("tail")
+            if m["tailunit"]:
+                end = m.end("tailunit")
+    if m["plus"] and p1.end == m.start("plus"):
+        end = m.end("plus")
+    if p1.currency is not None and p1.currency.minor:
+        value /= 100
+    if m["between"]:
+        return []  # "between $5" without its other end
+    return [_Cand(start, end, value, None, None, p1.currency, qualifier, p1.scale)]
+
+
+def _read_range(
+    m: re.Match[str], p1: _Part, p2: _Part, qualifier: Qualifier, text: str
+) -> list[_Cand]:
+    """A range ("$35-40 Billion"), or two amounts where the text reads so ("from X to Y")."""
+    currency1 = p1.currency or p2.currency
+    currency2 = p2.currency or p1.currency
+    scale1, scale2 = p1.scale, p2.scale
+    # The scale of one end applies to the other when that reads naturally:
+    # "$5 to $7 billion", but not "$500,000 to $2 million".
+    if scale1 is None and scale2 is not None and p1.plain and p1.number < p2.number:
+        scale1 = scale2
+    elif scale2 is None and scale1 is not None and p2.plain and p2.number > p1.number:
+        scale2 = scale1
+    low = p1.number * (Decimal(10) ** (scale1 or 0))
+    high = p2.number * (Decimal(10) ** (scale2 or 0))
+    if currency1 is not None and currency1.minor:
+        low /= 100
+    if currency2 is not None and currency2.minor:
+        high /= 100
+    sep = m["sep"].strip().lower()
+    before = text[max(0, m.start() - 30) : m.start()]
+    is_change = sep == "to" and _CHANGE_BEFORE.search(before) is not None
+    same_currency = currency1 is None or currency2 is None or _same(currency1, currency2)
+    if m["between"] and low > high:
+        low, high = high, low
+    if m["between"] or (not is_change and low <= high and same_currency):
+        end = m.end("plus") if m["plus"] else p2.end
+        return [_Cand(m.start(), end, None, low, high, currency1, "range", scale2 or scale1)]
+    first = _Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)
+    second = _Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)
+    return [first, second]
+
+
+def _same(a: _Cur, b: _Cur) -> bool:
+    return (a.code, a.family) == (b.code, b.family)
+
+
+def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
+    """Read the number, scale and currency of part `i` of a match, or None if not money."""
+    num_text, word_text = m[f"num{i}"], m[f"wn{i}"]
+    if num_text is None and word_text is None:
+        return None
+    number = _number(num_text if num_text is not None else word_text)
+    if number is None:
+        return None
+    sc_name = f"sc{i}" if m[f"sc{i}"] is not None else f"scs{i}"
+    suf_name = f"suf{i}" if m[f"suf{i}"] is not None else f"sufs{i}"
+    scale_text = m[sc_name]
+    scale = cur.SCALES.get(" ".join(scale_text.lower().split())) if scale_text else None
+    currency = None
+    pre, suf = m[f"pre{i}"], m[suf_name]
+    if pre is not None:
+        currency = _read_currency(text[m.start(f"pre{i}") : m.end(f"pre{i}")].strip())
+    if suf is not None and currency is None:
+        currency = _read_currency(text[m.start(suf_name) : m.end(suf_name)])
+    if pre is not None:
+        start = m.start(f"pre{i}")
+    else:
+        start = m.start(f"num{i}") if num_text is not None else m.start(f"wn{i}")
+    ends = [m.end(f"num{i}"), m.end(f"wn{i}"), m.end(sc_name), m.end(suf_name)]
+    end = max(ends)
+    is_article = word_text is not None and word_text.lower() in ("a", "an")
+    if suf is not None and not _suffix_ok(suf, m.end(suf_name), num_text, scale, low):
+        if pre is None:
+            currency = None
+        end = max(ends[:3])
+    if is_article and scale is None:
+        family = currency.family if currency is not None else None
+        if family not in ("dollar", "euro") or (currency is not None and currency.minor):
+            return None
+    plain = num_text is not None and "," not in num_text
+    return _Part(start, end, number, scale, plain, currency, is_article)
+
+
+def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:
+    """Refuse unit words that are not money here: won (verb), pounds (weight), mark, 1080p."""
+    word = " ".join(suf.lower().split())
+    if word == "won":
+        return scale is not None or _WON_OK.match(text, end) is not None
+    if word in ("pounds", "pound"):
+        return _POUNDS_WEIGHT.match(text, end) is None
+    if word == "mark":
+        return False  # "the 2,000 mark"; the currency is written "marks"
+    if word == "p":
+        return scale is None and num_text is not None and len(num_text.split(".")[0]) <= 2
+    return True
+
+
+def _read_currency(written: str) -> _Cur | None:
+    """Map a written currency (symbol, code, word, adjective + word) to a `_Cur`.
+
+    >>> _read_currency("Australian dlrs")
+    _Cur(code='AUD', family='dollar', minor=False)
+    >>> _read_currency("francs")
+    _Cur(code=None, family='franc', minor=False)
+    """
+    text = " ".join(written.split())
+    code = cur.SYMBOLS.get(text) or _SYMBOLS_FOLDED.get(text.lower())
+    if code is not None:
+        return _Cur(code, "dollar" if code == cur.DEFAULT_DOLLAR else None)
+    if text == "¢":
+        return _Cur(None, "dollar", minor=True)
+    if text in cur.ISO_CODES:
+        return _Cur(cur.ISO_ALIASES.get(text, text), None)
+    cased = cur.PREFIX_WORDS_CASED.get(text) or cur.SUFFIX_WORDS_CASED.get(text)
+    if cased:
+        return _Cur(cased, None)
+    low = text.lower()
+    if low in cur.PREFIX_WORDS:
+        return _Cur(cur.PREFIX_WORDS[low], None)
+    return _read_unit_word(low)
+
+
+def _read_unit_word(low: str) -> _Cur | None:
+    """Read "dlrs", "Australian dlrs", "Swiss francs", "cts" (lower case, single-spaced)."""
+    adjective = None
+    if low not in cur.UNIT_WORDS and " " in low:
+        adjective, low = low.rsplit(" ", 1)
+        if adjective not in cur.ADJECTIVES:
+            return None
+    minor = low in cur.CENT_WORDS and low not in cur.UNIT_WORDS
+    family = cur.CENT_WORDS[low] if minor else cur.UNIT_WORDS.get(low)
+    if family is None:
+        return None
+    if adjective is not None and family in cur.ADJECTIVES[adjective]:
+        return _Cur(cur.ADJECTIVES[adjective][family], family, minor)
+    if family in cur.CONTEXT_CUES:
+        return _Cur(None, family, minor)
+    return _Cur(cur.FAMILY_DEFAULTS.get(family), family, minor)
+
+
+def _number(written: str) -> Decimal | None:
+    """Read digits or number words as a Decimal.
+
+    >>> _number("1,250.5"), _number("forty-two"), _number("half a"), _number("TWO")
+    (Decimal('1250.5'), Decimal('42'), Decimal('0.5'), Decimal('2'))
+    >>> _number("one hundred and twenty five"), _number("one and a half")
+    (Decimal('125'), Decimal('1.5'))
+    """
+    if written[:1].isdigit() or written[:1] == ".":
+        try:
+            return Decimal(written.replace(",", ""))
+        except InvalidOperation:
+            return None
+    words = written.lower().replace("-", " ").split()
+    if words[:1] == ["half"]:
+        return Decimal("0.5")
+    total, current = 0, 0
+    half = words[-3:] == ["and", "a", "half"]
+    for word in words[:-3] if half else words:
+        if word in ("a", "an"):
+            current += 1
+        elif word in cur.UNITS:
+            current += cur.UNITS[word]
+        elif word in cur.TENS:
+            current += cur.TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+    return Decimal(total + current) + (Decimal("0.5") if half else 0)
+
+
+def _carry_over(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Give bare scaled numbers the currency of the money amount just before them.
+
+    "rose to 70 billion yen from 64 billion": the second is yen. A bare number
+    that is followed by a noun ("10 mln shares"), stands in another sentence, or
+    follows no scaled money amount is dropped: it is not money.
+    """
+    out: list[_Cand] = []
+    prev: _Cand | None = None
+    for cand in cands:
+        if cand.currency is not None:
+            out.append(cand)
+            prev = cand
+            continue
+        if (
+            prev is not None
+            and prev.scale is not None
+            and cand.scale is not None
+            and cand.start - prev.end <= 250
+            and _SENTENCE_END.search(text, prev.end, cand.start) is None
+            and _CARRY_FOLLOW.match(text, cand.end) is not None
+        ):
+            cand.currency = prev.currency
+            out.append(cand)
+            prev = cand
+    return out
+
+
+def _vs_columns(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Add the right side of "3.65 billion crowns vs 3.40" (scale and currency carried)."""
+    starts = {c.start for c in cands}
+    out: list[_Cand] = []
+    for cand in cands:
+        out.append(cand)
+        if cand.value is None or cand.currency is None or cand.currency.minor:
+            continue
+        m = _VS_TAIL.match(text, cand.end)
+        if m is None or m.start("num") in starts or _CARRY_FOLLOW.match(text, m.end()) is None:
+            continue
+        number = _number(m["num"])
+        if number is None:
+            continue
+        value = number * (Decimal(10) ** (cand.scale or 0))
+        start, end = m.start("num"), m.end("num")
+        out.append(_Cand(start, end, value, None, None, cand.currency, "exact", cand.scale))
+    return out
+
+
+def _mark_equivalents(cands: list[_Cand], text: str) -> None:
+    """Point a bracketed or ", or" restatement in another currency at the amount it restates."""
+    for i in range(1, len(cands)):
+        prev, cand = cands[i - 1], cands[i]
+        if prev.currency is None or cand.currency is None or _same(prev.currency, cand.currency):
+            continue
+        gap = _EQUIV_GAP.fullmatch(text, prev.end, cand.start)
+        if gap is None:
+            continue
+        root = i - 1 if prev.equivalent_of is None else prev.equivalent_of
+        cand.equivalent_of = root
+
+
+def _resolve(
+    currency: _Cur | None, start: int, text: str, default_dollar: str, cues: dict[str, _Cues]
+) -> str | None:
+    """The ISO code of a read currency: default dollar, or a country named in the text."""
+    if currency is None:
+        return None
+    if currency.code == cur.DEFAULT_DOLLAR:
+        return default_dollar
+    if currency.code is not None:
+        return currency.code
+    family = currency.family or ""
+    if family == "dollar":
+        return default_dollar
+    if family in _CONTEXT_CUES:
+        if family not in cues:  # found once per text, only when the family occurs
+            found = _CONTEXT_CUES[family].finditer(text)
+            table = cur.CONTEXT_CUES[family]
+            cues[family] = [(m.start(), table[" ".join(m[0].lower().split())]) for m in found]
+        positions = cues[family]
+        if positions:
+            i = bisect_left(positions, (start, ""))
+            return positions[i - 1][1] if i > 0 else positions[0][1]
+    return cur.FAMILY_DEFAULTS.get(family)
+
+
+def _to_amounts(cands: list[_Cand], text: str, low: str, default_dollar: str) -> list[Amount]:
+    """Build the `Amount` models; a bare "dlrs" restating an explicit dollar takes its code."""
+    cues: dict[str, _Cues] = {}
+    codes = [_resolve(c.currency, c.start, low, default_dollar, cues) for c in cands]
+    explicit: dict[tuple[Decimal | None, Decimal | None, Decimal | None], str] = {}
+    for cand, code in zip(cands, codes, strict=True):
+        if code and code != default_dollar and cand.currency and cand.currency.family == "dollar":
+            explicit.setdefault((cand.value, cand.low, cand.high), code)
+    out = []
+    for cand, code in zip(cands, codes, strict=True):
+        if cand.currency is not None and cand.currency.code == cur.DEFAULT_DOLLAR:
+            code = explicit.get((cand.value, cand.low, cand.high), code)
+        out.append(
+            Amount(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                value=float(cand.value) if cand.value is not None else None,
+                min=float(cand.low) if cand.low is not None else None,
+                max=float(cand.high) if cand.high is not None else None,
+                currency=code,
+                qualifier=cand.qualifier,
+                equivalent_of=cand.equivalent_of,
+            )
+        )
+    return out
