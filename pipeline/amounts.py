@@ -32,7 +32,7 @@ __all__ = ["find_amounts", "parse_amount"]
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, built as a trie so that the engine tries
+    r"""A regex matching any of `words`, built as a trie so that the engine tries
     one branch per next character instead of every word at every position.
     Inner spaces match any run of whitespace; the longest word is preferred.
 
@@ -51,7 +51,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _alt_leftwards(words: Iterable[str]) -> str:
-    """Like `_alt`, for a pattern matched leftwards (`(?r)`): a trie of the word ends,
+    r"""Like `_alt`, for a pattern matched leftwards (`(?r)`): a trie of the word ends,
     so that the longest word wins there too.
 
     >>> _alt_leftwards(["$", "us$", "hk$"])
@@ -169,7 +169,7 @@ _LEFT = regex.compile(
 
 _MONEY = re.compile(
     rf"""
-    (?<![\w.,$€£¥₹₩])                                   # not inside a word or a number
+    (?<![\w.,$€£¥₹₩/-])                                 # not in a word, number or date
     {_QUAL}?                                            # over, about, between, ~
     {_part(1)}
     (?:(?P<sep>[ \t]*+[-–—][ \t]*+                      # $35-40 Billion, 5-7 billion yuan
@@ -191,10 +191,11 @@ _MONEY = re.compile(
 
 # "from X to Y" and "rose X to Y" are two amounts, not a range.
 _CHANGE_BEFORE = re.compile(
-    r"""\b(?:from|by|up|down|rose|risen|rise|rises|rising|fell|fall|falls|fallen|falling
-        |increased?|increasing|decreased?|decreasing|raised?|lowered?|cut|reduced?|boosted?
-        |grew|grown|gained?|lost|dropped?|declined?|climbed?|jumped?|slipped?|widened?
-        |narrowed?|added?|trimmed?|revised|changed?)\s*+$""",
+    r"""(?<!ranging\s)(?<!range\s)\b(from|by|up|down|rose|risen|rise|rises|rising|fell|fall
+        |falls|fallen|falling|increased?|increasing|decreased?|decreasing|raised?|lowered?|cut
+        |reduced?|boosted?|grew|grown|gained?|lost|dropped?|declined?|climbed?|jumped?|slipped?
+        |widened?|narrowed?|added?|trimmed?|revised|changed?|shed|eased?|firmed|dipped|rallied
+        |soared|plunged|tumbled|losing|gaining|adding|shedding)\s*+$""",
     re.VERBOSE,
 )
 # A sentence or paragraph ends between two amounts: no carry-over across it.
@@ -207,7 +208,8 @@ _CARRY_FOLLOW = re.compile(
     re.VERBOSE,
 )
 # A "vs" column: "3.65 billion crowns vs 3.40".
-_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>{_NUM})(?!{_SP}(?:{_PERCENT}|\w))")
+_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])")
+_VS_GAP = re.compile(rf"{_SP}vs\.?{_SP1}")
 # Between an amount and its restatement in another currency.
 _EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
 # "won" the verb, "pounds" the weight, "the 2,000 mark".
@@ -375,8 +377,16 @@ def _read_range(
     if currency2 is not None and currency2.minor:
         high /= 100
     sep = m["sep"].strip().lower()
+    if sep != m["sep"] and sep not in ("to", "and") and p1.currency is None and p1.scale is None:
+        # "OSLO, March 3 - 5 mln crowns": a spaced dash after a bare number is no range.
+        return [_Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)]
     before = text[max(0, m.start() - 30) : m.start()]
-    is_change = sep == "to" and _CHANGE_BEFORE.search(before) is not None
+    change = _CHANGE_BEFORE.search(before) if sep == "to" else None
+    # "by five to six billion dlrs" is a range; "by 5 mln dlrs to 7 mln dlrs" is not.
+    is_change = change is not None and (change[1] != "by" or p1.scale or p1.currency)
+    # "gained 10p to 660": a price after a change, not a range.
+    bare2 = p2.currency is None and p2.scale is None
+    is_change = is_change or (sep == "to" and bare2 and p1.currency is not None)
     same_currency = currency1 is None or currency2 is None or _same(currency1, currency2)
     if m["between"] and low > high:
         low, high = high, low
@@ -384,6 +394,8 @@ def _read_range(
         end = m.end("plus") if m["plus"] else p2.end
         return [_Cand(m.start(), end, None, low, high, currency1, "range", scale2 or scale1)]
     first = _Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)
+    if p2.currency is None and p2.scale is None:
+        return [first]  # "gained 10p to 660": the share price is not written as money
     second = _Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)
     return [first, second]
 
@@ -425,7 +437,7 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
         family = currency.family if currency is not None else None
         if family not in ("dollar", "euro") or (currency is not None and currency.minor):
             return None
-    plain = num_text is not None and "," not in num_text
+    plain = num_text is None or "," not in num_text
     return _Part(start, end, number, scale, plain, currency, is_article)
 
 
@@ -539,7 +551,10 @@ def _carry_over(cands: list[_Cand], text: str) -> list[_Cand]:
             and cand.scale is not None
             and cand.start - prev.end <= 250
             and _SENTENCE_END.search(text, prev.end, cand.start) is None
-            and _CARRY_FOLLOW.match(text, cand.end) is not None
+            and (
+                _CARRY_FOLLOW.match(text, cand.end) is not None
+                or _VS_GAP.fullmatch(text, prev.end, cand.start) is not None  # a table column
+            )
         ):
             cand.currency = prev.currency
             out.append(cand)
@@ -556,7 +571,7 @@ def _vs_columns(cands: list[_Cand], text: str) -> list[_Cand]:
         if cand.value is None or cand.currency is None or cand.currency.minor:
             continue
         m = _VS_TAIL.match(text, cand.end)
-        if m is None or m.start("num") in starts or _CARRY_FOLLOW.match(text, m.end()) is None:
+        if m is None or m.start("num") in starts:
             continue
         number = _number(m["num"])
         if number is None:
