@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import regex
-
 from models import Amount, Qualifier
 from pipeline import _currencies as cur
 from pipeline.errors import Errors, NewsclaimsError
@@ -50,29 +48,12 @@ def _alt(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
-def _alt_leftwards(words: Iterable[str]) -> str:
-    r"""Like `_alt`, for a pattern matched leftwards (`(?r)`): a trie of the word ends,
-    so that the longest word wins there too.
-
-    >>> _alt_leftwards(["$", "us$", "hk$"])
-    '(?:(?:hk|us))?\\$'
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for char in reversed(word):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie, leftwards=True)
-
-
-def _trie_regex(node: dict[str, dict[str, Any]], *, leftwards: bool = False) -> str:
-    branches = []
-    for char, child in sorted(node.items()):
-        if char:
-            piece = r"\s+" if char == " " else re.escape(char)
-            rest = _trie_regex(child, leftwards=leftwards)
-            branches.append(rest + piece if leftwards else piece + rest)
+def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -141,31 +122,6 @@ _QUALIFIERS: dict[str, Qualifier] = {
 _QUALIFIER_WORDS = [w for w in _QUALIFIERS if w != "~"]
 _QUAL = rf"""(?:(?P<qual>(?P<between>between)|{_alt(_QUALIFIER_WORDS)}){_SP1}
       |(?P<tilde>~)[ \t]?+)"""
-
-# Where an amount can be: a run of digits, or a number word. Scanning for these
-# first (with the standard `re`, which skips ahead on the first character) and
-# matching `_MONEY` only there is what makes the pass fast. A word found inside
-# another word ("often") is skipped by the caller.
-_ANCHOR = re.compile(
-    rf"""\d[\d,.]*                                        # 5, 1,250.5
-    |(?:{_alt([*_WORD_NUMBERS, "half"])})\b               # two billion, ten dollars
-    |an?(?=[ \t]+(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)  # a billion dollars""",
-    re.VERBOSE,
-)
-# What may stand before an anchor: a qualifier, a currency; matched leftwards.
-_LEFT_LAST_WORDS = frozenset(
-    w.lower().split()[-1]
-    for w in [*_QUALIFIER_WORDS, "between", "~", *cur.SYMBOLS, *cur.PREFIX_WORDS,
-              *cur.ISO_CODES, *cur.PREFIX_WORDS_CASED]
-)  # fmt: skip
-_PRE_LEFTWARDS = _alt_leftwards(
-    [*cur.SYMBOLS, *cur.PREFIX_WORDS, *cur.ISO_CODES, *cur.PREFIX_WORDS_CASED]
-)
-_LEFT = regex.compile(
-    rf"""(?r)(?:(?:between|{_alt_leftwards(_QUALIFIER_WORDS)}){_SP1}|~[ \t]?)?  # over, ~
-    (?:(?P<pre>{_PRE_LEFTWARDS.lower()})[ \t]{{0,2}})?                    # $, US$, Rs""",
-    regex.VERBOSE,
-)
 
 _MONEY = re.compile(
     rf"""
@@ -272,18 +228,8 @@ def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
     if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     cands: list[_Cand] = []
-    done = 0  # the end of the last match: anchors before it are inside it
-    for anchor in _ANCHOR.finditer(low):
-        pos = anchor.start()
-        before = low[pos - 1 : pos]
-        if pos < done or (before.isalpha() and low[pos].isalpha()):
-            continue
-        if before == ".":  # $.50
-            pos -= 1
-        m = _match_at(low, pos, done)
-        if m is not None:
-            cands.extend(_read_match(m, text, low))
-            done = m.end()
+    for m in _MONEY.finditer(low):
+        cands.extend(_read_match(m, text, low))
     cands = _carry_over(cands, low)
     cands = _vs_columns(cands, low)
     _mark_equivalents(cands, low)
@@ -299,27 +245,6 @@ def parse_amount(text: str, *, default_dollar: str = "USD") -> Amount | None:
     """
     found = find_amounts(text, default_dollar=default_dollar)
     return found[0] if found else None
-
-
-def _match_at(low: str, pos: int, done: int) -> re.Match[str] | None:
-    """Match `_MONEY` around the number at `pos`, taking in what stands before it."""
-    lo = max(done, pos - 40)
-    starts = [pos]
-    before = low[pos - 1 : pos] if pos > lo else ""
-    if before.isspace():  # only a qualifier or a currency can stand before: cheap test first
-        words = low[max(lo, pos - 16) : pos].split()
-        left = _LEFT.match(low, lo, pos) if words and words[-1] in _LEFT_LAST_WORDS else None
-    else:
-        left = _LEFT.match(low, lo, pos) if before else None
-    if left is not None and left.start() < pos:
-        starts = [left.start(), left.start("pre"), pos] if left["pre"] else [left.start(), pos]
-    for start in starts:
-        if start < 0:  # a qualifier without a currency: no "pre" group
-            continue
-        m = _MONEY.match(low, start)
-        if m is not None:
-            return m
-    return None
 
 
 def _read_match(m: re.Match[str], text: str, low: str) -> list[_Cand]:
@@ -404,35 +329,41 @@ def _same(a: _Cur, b: _Cur) -> bool:
     return (a.code, a.family) == (b.code, b.family)
 
 
+_PART_GROUPS = {
+    i: (f"pre{i}", f"num{i}", f"wn{i}", f"sc{i}", f"scs{i}", f"suf{i}", f"sufs{i}") for i in (1, 2)
+}
+
+
 def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     """Read the number, scale and currency of part `i` of a match, or None if not money."""
-    num_text, word_text = m[f"num{i}"], m[f"wn{i}"]
+    pre_g, num_g, wn_g, sc_g, scs_g, suf_g, sufs_g = _PART_GROUPS[i]
+    num_text, word_text = m[num_g], m[wn_g]
     if num_text is None and word_text is None:
         return None
     number = _number(num_text if num_text is not None else word_text)
     if number is None:
         return None
-    sc_name = f"sc{i}" if m[f"sc{i}"] is not None else f"scs{i}"
-    suf_name = f"suf{i}" if m[f"suf{i}"] is not None else f"sufs{i}"
+    sc_name = sc_g if m[sc_g] is not None else scs_g
+    suf_name = suf_g if m[suf_g] is not None else sufs_g
     scale_text = m[sc_name]
-    scale = cur.SCALES.get(" ".join(scale_text.lower().split())) if scale_text else None
+    scale = cur.SCALES.get(" ".join(scale_text.split())) if scale_text else None
     currency = None
-    pre, suf = m[f"pre{i}"], m[suf_name]
+    pre, suf = m[pre_g], m[suf_name]
+    number_start, number_end = m.span(num_g if num_text is not None else wn_g)
+    start = number_start
     if pre is not None:
-        currency = _read_currency(text[m.start(f"pre{i}") : m.end(f"pre{i}")].strip())
-    if suf is not None and currency is None:
-        currency = _read_currency(text[m.start(suf_name) : m.end(suf_name)])
-    if pre is not None:
-        start = m.start(f"pre{i}")
-    else:
-        start = m.start(f"num{i}") if num_text is not None else m.start(f"wn{i}")
-    ends = [m.end(f"num{i}"), m.end(f"wn{i}"), m.end(sc_name), m.end(suf_name)]
-    end = max(ends)
-    is_article = word_text is not None and word_text.lower() in ("a", "an")
-    if suf is not None and not _suffix_ok(suf, m.end(suf_name), num_text, scale, low):
-        if pre is None:
+        start, pre_end = m.span(pre_g)
+        currency = _read_currency(text[start:pre_end].strip())
+    end = max(number_end, m.end(sc_name))
+    if suf is not None:
+        suf_start, suf_end = m.span(suf_name)
+        if currency is None:
+            currency = _read_currency(text[suf_start:suf_end])
+        if _suffix_ok(suf, suf_end, num_text, scale, low):
+            end = suf_end
+        elif pre is None:
             currency = None
-        end = max(ends[:3])
+    is_article = word_text is not None and word_text in ("a", "an")
     if is_article and scale is None:
         family = currency.family if currency is not None else None
         if family not in ("dollar", "euro") or (currency is not None and currency.minor):
@@ -443,7 +374,7 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
 
 def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:
     """Refuse unit words that are not money here: won (verb), pounds (weight), mark, 1080p."""
-    word = " ".join(suf.lower().split())
+    word = " ".join(suf.split())
     if word == "won":
         return scale is not None or _WON_OK.match(text, end) is not None
     if word in ("pounds", "pound"):
