@@ -85,6 +85,7 @@ PREFIX_WORDS_CASED: Final[dict[str, str]] = {"RM": "MYR"}
 SUFFIX_WORDS_CASED: Final[dict[str, str]] = {
     "RM": "MYR",
     "Rs": "INR",
+    "DM": "DEM",
     "LE": "EGP",
     "L.E.": "EGP",
     "L.E": "EGP",
@@ -184,7 +185,6 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "shillings": "shilling",
     "sfr": "swissfranc",
     "sfrs": "swissfranc",
-    "dm": "mark",
     "egyptianpound": "egp",
     "egyptianpounds": "egp",
     "geneh": "egp",
@@ -442,6 +442,30 @@ CONTEXT_CUES: Final[dict[str, dict[str, str]]] = {
         "belgrade": "YUD",
     },
     "mark": {"finland": "FIM", "finnish": "FIM", "helsinki": "FIM"},
+    "shilling": {
+        "kenya": "KES",
+        "kenyan": "KES",
+        "nairobi": "KES",
+        "uganda": "UGX",
+        "ugandan": "UGX",
+        "kampala": "UGX",
+        "tanzania": "TZS",
+        "tanzanian": "TZS",
+        "dar es salaam": "TZS",
+        "austria": "ATS",
+        "austrian": "ATS",
+        "vienna": "ATS",
+    },
+    "dirham": {
+        "uae": "AED",
+        "emirates": "AED",
+        "abu dhabi": "AED",
+        "dubai": "AED",
+        "morocco": "MAD",
+        "moroccan": "MAD",
+        "rabat": "MAD",
+        "casablanca": "MAD",
+    },
 }
 
 # Scale words -> power of ten (case-insensitive). Single letters only attached

@@ -81,9 +81,10 @@ _CASED_ALT = _alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED])
 _PRE = rf"""(?:{_SYMBOL_ALT}
     |{_CASED_ALT}
     |(?:{_alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
-_SUF = rf"""(?:{_SYMBOL_ALT}|¢
-    |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w])
-    |(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b)"""
+_SUF_CODES = rf"""(?:{_SYMBOL_ALT}|¢
+    |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w]))"""
+_SUF_WORDS = rf"(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b"
+_SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
 _PERCENT = r"(?:%|pct\b|percent\b|per[ \t]?cent\b)"
 
 
@@ -96,7 +97,8 @@ def _part(i: int) -> str:
     (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
       |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
     (?:(?P<suf{i}>p\b|{_SUF})                           # attached: 10$, 20€, 50p, 20Rs
-      |{_SP}(?P<sufs{i}>{_SUF}))?                       # spaced: 5 mln Australian dlrs, 5m USD
+      |[ \t]++(?P<sufs{i}>{_SUF})                        # spaced: 5 mln Australian dlrs, 5m USD
+      |[ \t]*+\r?\n[ \t]*+(?P<sufw{i}>{_SUF_WORDS}))?     # wrapped: 20\nmln francs (not "7\nUSD")
     )"""
 
 
@@ -135,11 +137,11 @@ _MONEY = re.compile(
       |[ \t]++(?:and[ \t]++)?+                          # cents after the main unit:
        (?P<tail>\d{{1,2}}+(?!\d)|{_TAIL_WORD})          # $20 and 43c, 20 dollars 43 cents
        (?:[ \t]*+(?P<tailunit>cents?|c|sens?|pence|p|kopiykas?)\b
-         |(?=[ \t]*+(?:\n|$)))                          # or the text ends there: US$3 and fourteen
+         |(?=[ \t]*+\Z))                                # or the text ends there: US$3 and fourteen
     )?
     (?P<plus>\+(?!\d))?                                 # $50 Billion+
-    (?(pre1)|(?(suf1)|(?(sufs1)|(?(sc1)|(?(scs1)                   # a currency or a scale
-      |(?(pre2)|(?(suf2)|(?(sufs2)|(?(sc2)|(?(scs2)|(?!)))))))))))  # in one of the parts
+    (?(pre1)|(?(suf1)|(?(sufs1)|(?(sufw1)|(?(sc1)|(?(scs1)           # a currency or a scale
+      |(?(pre2)|(?(suf2)|(?(sufs2)|(?(sufw2)|(?(sc2)|(?(scs2)|(?!)))))))))))))  # in a part
     """,
     re.VERBOSE,
 )
@@ -197,7 +199,8 @@ class _Part:
     scale: int | None
     plain: bool  # digits without thousands separators (a shared scale may apply)
     currency: _Cur | None
-    is_article: bool  # the number was "a"/"an"
+    digits: str | None  # the number as written in digits, None for words
+    letter_scale: bool  # "82B", "5m": a single-letter scale, money only with a currency
 
 
 @dataclass(slots=True)
@@ -261,8 +264,8 @@ def _read_match(m: re.Match[str], text: str, low: str) -> list[_Cand]:
     p2 = _read_part(m, 2, text, low) if m["sep"] is not None else None
     if p2 is not None:
         return _read_range(m, p1, p2, qualifier, low)
-    if p1.currency is None and p1.scale is None:
-        return []
+    if p1.currency is None and (p1.scale is None or p1.letter_scale):
+        return []  # "2.5 mln" may still be money (see _carry_over); "Series 82B" is not
     end = p1.end
     value = p1.number * (Decimal(10) ** (p1.scale or 0))
     tail = m["tail"]
@@ -302,13 +305,21 @@ def _read_range(
     if currency2 is not None and currency2.minor:
         high /= 100
     sep = m["sep"].strip().lower()
+    if currency1 is None and (p1.letter_scale or p2.letter_scale):
+        return []
+    if sep not in ("to", "and"):
+        if text[p2.end : p2.end + 1] == "/":  # "SFR 3-11/16": a fraction in a rate table
+            return []
+        if _is_quote_pair(p1, p2):  # "skr 23.86-91": 23.86 to 23.91 in a rate table
+            return [_Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)]
     if sep != m["sep"] and sep not in ("to", "and") and p1.currency is None and p1.scale is None:
         # "OSLO, March 3 - 5 mln crowns": a spaced dash after a bare number is no range.
         return [_Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)]
     before = text[max(0, m.start() - 30) : m.start()]
     change = _CHANGE_BEFORE.search(before) if sep == "to" else None
-    # "by five to six billion dlrs" is a range; "by 5 mln dlrs to 7 mln dlrs" is not.
-    is_change = change is not None and (change[1] != "by" or p1.scale or p1.currency)
+    # "rose from 5 to 7 mln dlrs" and "rose 5 mln dlrs to 7 mln dlrs" are two amounts;
+    # "rose three to four billion dlrs" is a range (of the change).
+    is_change = change is not None and (change[1] == "from" or bool(p1.scale or p1.currency))
     # "gained 10p to 660": a price after a change, not a range.
     bare2 = p2.currency is None and p2.scale is None
     is_change = is_change or (sep == "to" and bare2 and p1.currency is not None)
@@ -325,18 +336,32 @@ def _read_range(
     return [first, second]
 
 
+def _is_quote_pair(p1: _Part, p2: _Part) -> bool:
+    """A rate quote "23.86-91" (bid 23.86, offer 23.91), not a range.
+
+    >>> part = lambda digits: _Part(0, 0, Decimal(digits), None, True, None, digits, False)
+    >>> _is_quote_pair(part("23.86"), part("91")), _is_quote_pair(part("1.5"), part("2"))
+    (True, False)
+    """
+    if p1.digits is None or p2.digits is None or p1.scale or p2.scale or "." in p2.digits:
+        return False
+    decimals = p1.digits.partition(".")[2]
+    return len(decimals) >= 2 and 2 <= len(p2.digits) <= len(decimals)
+
+
 def _same(a: _Cur, b: _Cur) -> bool:
     return (a.code, a.family) == (b.code, b.family)
 
 
 _PART_GROUPS = {
-    i: (f"pre{i}", f"num{i}", f"wn{i}", f"sc{i}", f"scs{i}", f"suf{i}", f"sufs{i}") for i in (1, 2)
+    i: (f"pre{i}", f"num{i}", f"wn{i}", f"sc{i}", f"scs{i}", f"suf{i}", f"sufs{i}", f"sufw{i}")
+    for i in (1, 2)
 }
 
 
 def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     """Read the number, scale and currency of part `i` of a match, or None if not money."""
-    pre_g, num_g, wn_g, sc_g, scs_g, suf_g, sufs_g = _PART_GROUPS[i]
+    pre_g, num_g, wn_g, sc_g, scs_g, suf_g, sufs_g, sufw_g = _PART_GROUPS[i]
     num_text, word_text = m[num_g], m[wn_g]
     if num_text is None and word_text is None:
         return None
@@ -344,7 +369,7 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     if number is None:
         return None
     sc_name = sc_g if m[sc_g] is not None else scs_g
-    suf_name = suf_g if m[suf_g] is not None else sufs_g
+    suf_name = next((g for g in (suf_g, sufs_g) if m[g] is not None), sufw_g)
     scale_text = m[sc_name]
     scale = cur.SCALES.get(" ".join(scale_text.split())) if scale_text else None
     currency = None
@@ -369,7 +394,8 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
         if family not in ("dollar", "euro") or (currency is not None and currency.minor):
             return None
     plain = num_text is None or "," not in num_text
-    return _Part(start, end, number, scale, plain, currency, is_article)
+    letter_scale = scale_text is not None and len(scale_text) == 1
+    return _Part(start, end, number, scale, plain, currency, num_text, letter_scale)
 
 
 def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:

@@ -164,6 +164,17 @@ BUGS_CAUGHT = [
     Case("prices ranging from 33.57 to 34.57 dlrs a share", (33.57, 34.57), "USD", "range"),
     # A quote pair "145.10/20 yen" (145.10 to 145.20) was read as 20 yen.
     Case("The dollar was quoted at 145.10/20 yen", None, None),
+    # A change verb before a bare first end: the range of the change, not two amounts.
+    Case("must cut one to two billion dlrs from the budget", (1e9, 2e9), "USD", "range"),
+    # Rate tables: a quote pair "23.86-91", a fraction "3-11/16".
+    Case("nkr 22.15-23 stg 2.4469-4501\n skr 23.86-91", 22.15, "NOK"),
+    Case("SFR 3-11/16 9/16, 3-13/16 11/16", None, None),
+    # An ISO code on the next line belongs to a table, not to the number: "APRIL 7\n USD".
+    Case("EXCHANGES OPENING - APRIL 7\n    USD    2.0543-48", None, None),
+    # Cents after a wrapped line end: "18.50 dlrs four\ndays" is not 18.54.
+    Case("offers 18.50 dlrs four\ndays/8,000", 18.5, "USD"),
+    # A single-letter scale without a currency: "Series 82B" is not money.
+    Case("93.9 mln dlrs of two mortgage bond issues, Series 82A and 82B.", 93.9e6, "USD"),
 ]
 
 NOT_MONEY = [
