@@ -68,7 +68,9 @@ _UNIT_ALT = _alt([*cur.UNIT_WORDS, *(w for w in cur.CENT_WORDS if w not in ("c",
 # inside amounts: "some 68\nmln francs") but never across a blank line.
 _SP = r"[ \t\xa0]*+(?:\r?\n[ \t\xa0]*+)?"
 _SP1 = rf"(?=\s){_SP}"
-_NUM = r"""(?:\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)|\.\d{1,12}+(?!\d)"""
+# Digits: Indian grouping (5,00,000), thousands separators, plain; decimals.
+_NUM = r"""(?:\d{1,2}(?:,\d\d){1,6},\d{3}|\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)
+    |\.\d{1,12}+(?!\d)"""
 _WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
     |(?:{_alt(_WORD_NUMBERS)})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_alt(_WORD_NUMBERS)})\b){{0,5}}+
       (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
@@ -166,7 +168,7 @@ _CARRY_FOLLOW = re.compile(
     re.VERBOSE,
 )
 # A "vs" column: "3.65 billion crowns vs 3.40".
-_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])")
+_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])", re.VERBOSE)
 _VS_GAP = re.compile(rf"{_SP}vs\.?{_SP1}")
 # Between an amount and its restatement in another currency.
 _EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")

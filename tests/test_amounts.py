@@ -98,6 +98,7 @@ ISSUE = [
     Case("Rs 2,000 crore", 20e9, "INR"),
     Case("Rs 1.5 lakh crore", 1.5e12, "INR"),
     Case("RMB 150 billion", 150e9, "CNY"),
+    Case("a budget of Rs. 5,00,000", 500e3, "INR"),
     Case("150 billion renminbi", 150e9, "CNY"),
     Case("2 trillion won", 2e12, "KRW"),
     Case("40 billion rupees", 40e9, "INR"),
