@@ -170,6 +170,12 @@ _CARRY_FOLLOW = re.compile(
 # A "vs" column: "3.65 billion crowns vs 3.40".
 _VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])", re.VERBOSE)
 _VS_GAP = re.compile(rf"{_SP}vs\.?{_SP1}")
+# Lists share currency and scale: "1,000 and 10,000 dlrs", "5.1 mln and 4.3 mln dlrs".
+_LIST_GAP_PATTERN = r"[ \t]*+,[ \t]*+(?:(?:and|or)[ \t]++)?|[ \t]++(?:and|or)[ \t]++"
+_LIST_GAP = re.compile(_LIST_GAP_PATTERN)
+_LIST_NUMBER = re.compile(
+    rf"(?<![\w.,$€£¥₹₩/-])(?P<num>(?>{_NUM}))(?:{_LIST_GAP_PATTERN})\Z", re.VERBOSE
+)
 # Between an amount and its restatement in another currency.
 _EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
 # "won" the verb, "pounds" the weight, "the 2,000 mark".
@@ -235,6 +241,7 @@ def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
     cands: list[_Cand] = []
     for m in _MONEY.finditer(low):
         cands.extend(_read_match(m, text, low))
+    cands = _share_lists(cands, low)
     cands = _carry_over(cands, low)
     cands = _vs_columns(cands, low)
     _mark_equivalents(cands, low)
@@ -488,6 +495,69 @@ def _number(written: str) -> Decimal | None:
             total += max(current, 1) * 1000
             current = 0
     return Decimal(total + current) + (Decimal("0.5") if half else 0)
+
+
+def _share_lists(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Give the earlier items of a list the currency (and scale) of its last item.
+
+    "5.1 mln and 4.3 mln dlrs": the first is dollars too; "1,000 and 10,000 dlrs"
+    and "3 and 5 mln dlrs" add the numbers that have neither. A year ("in 1986 and
+    5 mln dlrs") or a larger number before a scaled amount is not an item.
+    """
+    for cand, after in reversed(list(zip(cands, cands[1:], strict=False))):  # right to left
+        if cand.currency is None and after.currency is not None and after.value is not None:
+            if _LIST_GAP.fullmatch(text, cand.end, after.start):
+                cand.currency = after.currency
+    out: list[_Cand] = []
+    for cand in cands:
+        items: list[_Cand] = []
+        head = cand
+        while head.currency is not None and head.value is not None and head.qualifier == "exact":
+            if (
+                not text[max(0, head.start - 6) : head.start]
+                .rstrip()
+                .endswith((",", " and", " or"))
+            ):
+                break  # cheap test before the pattern
+            found = _LIST_NUMBER.search(
+                text, max(out[-1].end if out else 0, head.start - 40), head.start
+            )
+            item = _list_item(found, cand) if found is not None else None
+            if item is None:
+                break
+            items.append(item)
+            head = item
+        out.extend(reversed(items))
+        out.append(cand)
+    return out
+
+
+def _list_item(found: re.Match[str], last: _Cand) -> _Cand | None:
+    """The list item "3" of "3 and 5 mln dlrs", or None when it cannot be one."""
+    written = found["num"]
+    number = _number(written)
+    if number is None or last.value is None or last.currency is None:
+        return None
+    raw = last.value / (Decimal(10) ** (last.scale or 0)) * (100 if last.currency.minor else 1)
+    plain = "," not in written
+    if plain and "." not in written and 1900 <= number <= 2099:
+        return None  # a year
+    if last.scale is not None and plain:
+        if number >= raw:
+            return None  # "1986 and 5 mln dlrs"
+        value = number * Decimal(10) ** last.scale
+    elif number < raw or last.scale is not None:
+        value = number
+    else:
+        return None
+    if last.currency.minor:
+        value /= 100
+    if value >= last.value:
+        return None
+    scale = last.scale if last.scale is not None and plain else None
+    return _Cand(
+        found.start("num"), found.end("num"), value, None, None, last.currency, "exact", scale
+    )
 
 
 def _carry_over(cands: list[_Cand], text: str) -> list[_Cand]:

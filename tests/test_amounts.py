@@ -295,6 +295,21 @@ MULTI = [
         "ACME BUYS UNIT FOR 45 MLN DLRS\nTORONTO - Acme paid 45 mln Canadian dlrs.",
         [("45 MLN DLRS", 45e6, "CAD", None), ("45 mln Canadian dlrs", 45e6, "CAD", None)],
     ),
+    # Lists share currency and scale; years and larger numbers are not items.
+    Multi(
+        "sold in denominations of 1,000 and 10,000 marks.",
+        [("1,000", 1e3, "DEM", None), ("10,000 marks", 10e3, "DEM", None)],
+    ),
+    Multi(
+        "net income of 5.1 mln and 4.3 mln dlrs, respectively",
+        [("5.1 mln", 5.1e6, "USD", None), ("4.3 mln dlrs", 4.3e6, "USD", None)],
+    ),
+    Multi(
+        "to say 14 or 15 billion marks, one dealer said",
+        [("14", 14e9, "DEM", None), ("15 billion marks", 15e9, "DEM", None)],
+    ),
+    Multi("in 1986 and 5 mln dlrs in 1987", [("5 mln dlrs", 5e6, "USD", None)]),
+    Multi("items 10, 12 and 5 mln dlrs", [("5 mln dlrs", 5e6, "USD", None)]),
     # "from X to Y" after a change is two amounts, not a range.
     Multi(
         "profit rose from 5 mln dlrs to 7 mln dlrs",
