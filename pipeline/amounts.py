@@ -1,50 +1,677 @@
-"""Find money amounts in text: compiled regexes and Decimal arithmetic, no spaCy.
+"""Find money amounts in text: one pass of compiled regexes and Decimal arithmetic, no spaCy.
 
-PLACEHOLDER VERSION: replaced by the full extractor (issue 3).
+`find_amounts` scans a whole article once with `_MONEY`, turns each match into an
+`Amount` (value in the currency's main unit, ISO 4217 code, qualifier, range), and
+then applies three small rules that need the neighbouring amounts: an elided
+currency carries over within a sentence ("30 billion lire this year and 35 billion
+next year"), a "vs" column inherits the scale and currency of its left side
+("3.65 billion crowns vs 3.40"), and a restatement in another currency in brackets
+or after ", or" points at the amount it restates (`equivalent_of`).
+
+A number with a scale but no currency in reach ("30 trillion tokens", "2.5 mln
+jobless") is not money. Every repetition in the patterns is bounded or possessive,
+so that hostile input (100k digits, 50k "$" signs) is scanned in linear time.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
-import regex
+from models import Amount, Qualifier
+from pipeline import _currencies as cur
+from pipeline.errors import Errors, NewsclaimsError
 
-from models import Amount
+__all__ = ["find_amounts", "parse_amount"]
 
-_SCALES = {
-    "m": Decimal(10**6),
-    "bn": Decimal(10**9),
-    "million": Decimal(10**6),
-    "billion": Decimal(10**9),
-    "mln": Decimal(10**6),
-    "b": Decimal(10**9),
-}
 
-_SIMPLE = regex.compile(
-    r"(?P<cur>\$)(?P<num>\d+(?:\.\d+)?)\s?(?P<scale>bn|billion|million|mln|m|b)?\b",
-    regex.IGNORECASE,
+def _alt(words: Iterable[str]) -> str:
+    r"""A regex matching any of `words`, built as a trie so that the engine tries
+    one branch per next character instead of every word at every position.
+    Inner spaces match any run of whitespace; the longest word is preferred.
+
+    >>> _alt(["mln", "million", "m"])
+    'm(?:(?:illion|ln))?'
+    >>> _alt(["more than", "over"])
+    '(?:more\\s+than|over)'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_WORD_NUMBERS = [*cur.UNITS, *cur.TENS, "hundred", "thousand"]
+_SCALE_WORDS = [w for w in cur.SCALES if len(w) > 1]  # single letters only attached
+_UNIT_ALT = _alt([*cur.UNIT_WORDS, *(w for w in cur.CENT_WORDS if w not in ("c", "p", "¢"))])
+
+# Pieces of _MONEY. Spaces may wrap onto the next line (wire copy breaks lines
+# inside amounts: "some 68\nmln francs") but never across a blank line.
+_SP = r"[ \t\xa0]*+(?:\r?\n[ \t\xa0]*+)?"
+_SP1 = rf"(?=\s){_SP}"
+# Digits: Indian grouping (5,00,000), thousands separators, plain; decimals.
+_NUM = r"""(?:\d{1,2}(?:,\d\d){1,6},\d{3}|\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)
+    |\.\d{1,12}+(?!\d)"""
+_WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
+    |(?:{_alt(_WORD_NUMBERS)})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_alt(_WORD_NUMBERS)})\b){{0,5}}+
+      (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
+_TAIL_WORD = rf"(?:{_alt(cur.TENS)})(?:[ -](?:{_alt(cur.UNITS)}))?|{_alt(cur.UNITS)}"
+# The patterns run on the lower-cased text (case-insensitive matching is several
+# times slower); codes that only count in capitals ("USD", "RM") are checked
+# against the original text when a match is read.
+_SYMBOL_ALT = _alt(w.lower() for w in cur.SYMBOLS)
+_CASED_ALT = _alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED])
+_PRE = rf"""(?:{_SYMBOL_ALT}
+    |{_CASED_ALT}
+    |(?:{_alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
+_SUF_CODES = rf"""(?:{_SYMBOL_ALT}|¢
+    |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w]))"""
+_SUF_WORDS = rf"(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b"
+_SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
+_PERCENT = r"(?:%|pct\b|percent\b|per[ \t]?cent\b)"
+
+
+def _part(i: int) -> str:
+    """One amount of a match: currency before, number, scale, currency after."""
+    return rf"""(?>                                     # atomic: fail fast, never re-read
+    (?:(?P<pre{i}>{_PRE})[ \t]{{0,2}}+)?              # $ US$ € Rmb EUR Rs. before the number
+    (?>(?P<num{i}>{_NUM})|(?P<wn{i}>{_WNUM}))           # 1,250.5 | two | half a
+    (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
+    (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
+      |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
+    (?:(?P<suf{i}>p\b|{_SUF})                           # attached: 10$, 20€, 50p, 20Rs
+      |[ \t]++(?P<sufs{i}>{_SUF})                        # spaced: 5 mln Australian dlrs, 5m USD
+      |[ \t]*+\r?\n[ \t]*+(?P<sufw{i}>{_SUF_WORDS}))?     # wrapped: 20\nmln francs (not "7\nUSD")
+    )"""
+
+
+_QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(
+        ["more than", "over", "above", "topped", "topping", "exceeding", "in excess of",
+         "upwards of"],
+        "over",
+    ),
+    **dict.fromkeys(
+        ["about", "around", "roughly", "nearly", "almost", "approximately", "approx.",
+         "close to", "closer to", "some", "an estimated", "estimated", "circa", "~"],
+        "approx",
+    ),
+    **dict.fromkeys(["at least", "no less than", "not less than", "a minimum of"], "at_least"),
+    **dict.fromkeys(["under", "below", "less than", "lower than"], "under"),
+    **dict.fromkeys(
+        ["up to", "as much as", "no more than", "not more than", "at most", "a maximum of"],
+        "at_most",
+    ),
+    "exactly": "exact",
+}  # fmt: skip
+_QUALIFIER_WORDS = [w for w in _QUALIFIERS if w != "~"]
+_QUAL = rf"""(?:(?P<qual>(?P<between>between)|{_alt(_QUALIFIER_WORDS)}){_SP1}
+      |(?P<tilde>~)[ \t]?+)"""
+
+_MONEY = re.compile(
+    rf"""
+    (?<![\w.,$€£¥₹₩/-])                                 # not in a word, number or date
+    {_QUAL}?                                            # over, about, between, ~
+    {_part(1)}
+    (?:(?P<sep>[ \t]*+[-–—][ \t]*+                      # $35-40 Billion, 5-7 billion yuan
+        |{_SP1}to{_SP1}                                 # $7B to $23B
+        |(?(between){_SP1}and{_SP1}|(?!)))              # between $5 and $7 billion
+       {_part(2)}
+      |[ \t]++(?:and[ \t]++)?+                          # cents after the main unit:
+       (?P<tail>\d{{1,2}}+(?!\d)|{_TAIL_WORD})          # $20 and 43c, 20 dollars 43 cents
+       (?:[ \t]*+(?P<tailunit>cents?|c|sens?|pence|p|kopiykas?)\b
+         |(?=[ \t]*+\Z))                                # or the text ends there: US$3 and fourteen
+    )?
+    (?P<plus>\+(?!\d))?                                 # $50 Billion+
+    (?(pre1)|(?(suf1)|(?(sufs1)|(?(sufw1)|(?(sc1)|(?(scs1)           # a currency or a scale
+      |(?(pre2)|(?(suf2)|(?(sufs2)|(?(sufw2)|(?(sc2)|(?(scs2)|(?!)))))))))))))  # in a part
+    """,
+    re.VERBOSE,
 )
 
 
-def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
-    """Find every money amount in `text`.
+# "from X to Y" and "rose X to Y" are two amounts, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"""(?<!ranging\s)(?<!range\s)\b(from|by|up|down|rose|risen|rise|rises|rising|fell|fall
+        |falls|fallen|falling|increased?|increasing|decreased?|decreasing|raised?|lowered?|cut
+        |reduced?|boosted?|grew|grown|gained?|lost|dropped?|declined?|climbed?|jumped?|slipped?
+        |widened?|narrowed?|added?|trimmed?|revised|changed?|shed|eased?|firmed|dipped|rallied
+        |soared|plunged|tumbled|losing|gaining|adding|shedding)\s*+$""",
+    re.VERBOSE,
+)
+# A sentence or paragraph ends between two amounts: no carry-over across it.
+_SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
+# What may follow an amount whose currency is elided ("35 billion next year").
+_CARRY_FOLLOW = re.compile(
+    r"""\s*+(?:$|[.,;:)\]!?]|(?:and|or|but|from|to|vs|versus|against|compared|a|an|the|this
+        |last|next|in|for|at|on|with|earlier|before|ago|previously|respectively|while
+        |whereas|when|which|as|after)\b)""",
+    re.VERBOSE,
+)
+# A "vs" column: "3.65 billion crowns vs 3.40".
+_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])", re.VERBOSE)
+_VS_GAP = re.compile(rf"{_SP}vs\.?{_SP1}")
+# Lists share currency and scale: "1,000 and 10,000 dlrs", "5.1 mln and 4.3 mln dlrs".
+_LIST_GAP_PATTERN = r"[ \t]*+,[ \t]*+(?:(?:and|or)[ \t]++)?|[ \t]++(?:and|or)[ \t]++"
+_LIST_GAP = re.compile(_LIST_GAP_PATTERN)
+_LIST_NUMBER = re.compile(
+    rf"(?<![\w.,$€£¥₹₩/-])(?P<num>(?>{_NUM}))(?:{_LIST_GAP_PATTERN})\Z", re.VERBOSE
+)
+# Between an amount and its restatement in another currency.
+_EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
+# "won" the verb, "pounds" the weight, "the 2,000 mark".
+_WON_OK = re.compile(r"\s*+(?:$|[.,;:)\]]|(?:per|to|against|vs|from|and|or|each|a\s+dollar)\b)")
+_POUNDS_WEIGHT = re.compile(r"\s++(?:of|per)\b")
+_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in cur.SYMBOLS.items()}
+_CONTEXT_CUES = {
+    family: re.compile(rf"\b(?:{_alt(cues)})\b") for family, cues in cur.CONTEXT_CUES.items()
+}
 
-    text (str): The text to scan.
-    default_dollar (str): The ISO code a bare "$" stands for.
-    RETURNS (list[Amount]): The amounts, in text order.
+
+@dataclass(frozen=True, slots=True)
+class _Cur:
+    """A currency as read from the text: a code, or a family to resolve from context."""
+
+    code: str | None  # ISO code, cur.DEFAULT_DOLLAR, or None
+    family: str | None
+    minor: bool = False  # cents, pence: the value is in hundredths
+
+
+_Cues = list[tuple[int, str]]  # (offset, ISO code) of the country words in a text
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    number: Decimal
+    scale: int | None
+    plain: bool  # digits without thousands separators (a shared scale may apply)
+    currency: _Cur | None
+    digits: str | None  # the number as written in digits, None for words
+    letter_scale: bool  # "82B", "5m": a single-letter scale, money only with a currency
+
+
+@dataclass(slots=True)
+class _Cand:
+    """An amount under construction (local to one `find_amounts` call)."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    currency: _Cur | None
+    qualifier: Qualifier
+    scale: int | None
+    equivalent_of: int | None = None
+
+
+def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
+    """Find every money amount in `text`, in text order.
+
+    text (str): The text to scan (a whole article is fine); offsets point into it.
+    default_dollar (str): The ISO code a bare "$" or "dollars" stands for.
+    RETURNS (list[Amount]): The amounts found, possibly empty.
     """
-    out = []
-    for m in _SIMPLE.finditer(text):
-        value = Decimal(m["num"]) * _SCALES.get((m["scale"] or "").lower(), Decimal(1))
-        out.append(
-            Amount(
-                text=m[0], start=m.start(), end=m.end(), value=float(value), currency=default_dollar
-            )
-        )
-    return out
+    if not (len(default_dollar) == 3 and default_dollar.isascii() and default_dollar.isupper()):
+        raise NewsclaimsError(Errors.E001.format(code=default_dollar))
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    cands: list[_Cand] = []
+    for m in _MONEY.finditer(low):
+        cands.extend(_read_match(m, text, low))
+    cands = _share_lists(cands, low)
+    cands = _carry_over(cands, low)
+    cands = _vs_columns(cands, low)
+    _mark_equivalents(cands, low)
+    return _to_amounts(cands, text, low, default_dollar)
 
 
 def parse_amount(text: str, *, default_dollar: str = "USD") -> Amount | None:
-    """Parse the first money amount in `text`, or None."""
+    """Parse the first money amount in `text`.
+
+    text (str): A short text holding one amount ("over 200 billion yuan").
+    default_dollar (str): The ISO code a bare "$" or "dollars" stands for.
+    RETURNS (Amount | None): The first amount, or None when there is none.
+    """
     found = find_amounts(text, default_dollar=default_dollar)
     return found[0] if found else None
+
+
+def _read_match(m: re.Match[str], text: str, low: str) -> list[_Cand]:
+    """Turn one `_MONEY` match into zero, one or two candidate amounts."""
+    p1 = _read_part(m, 1, text, low)
+    if p1 is None:
+        return []
+    qual_text = m["qual"] or m["tilde"] or ""
+    qual_text = " ".join(qual_text.split())
+    start = m.start()
+    qualifier: Qualifier = _QUALIFIERS.get(qual_text, "exact")
+    if m["plus"]:
+        qualifier = "over"
+    p2 = _read_part(m, 2, text, low) if m["sep"] is not None else None
+    if p2 is not None:
+        return _read_range(m, p1, p2, qualifier, low)
+    if p1.currency is None and (p1.scale is None or p1.letter_scale):
+        return []  # "2.5 mln" may still be money (see _carry_over); "Series 82B" is not
+    end = p1.end
+    value = p1.number * (Decimal(10) ** (p1.scale or 0))
+    tail = m["tail"]
+    if tail is not None and p1.currency is not None and p1.scale is None and not p1.currency.minor:
+        cents = _number(tail)
+        if cents is not None and cents < 100:
+            value += cents / 100
+            end = m.end("tail")
+            if m["tailunit"]:
+                end = m.end("tailunit")
+    if m["plus"] and p1.end == m.start("plus"):
+        end = m.end("plus")
+    if p1.currency is not None and p1.currency.minor:
+        value /= 100
+    if m["between"]:
+        return []  # "between $5" without its other end
+    return [_Cand(start, end, value, None, None, p1.currency, qualifier, p1.scale)]
+
+
+def _read_range(
+    m: re.Match[str], p1: _Part, p2: _Part, qualifier: Qualifier, text: str
+) -> list[_Cand]:
+    """A range ("$35-40 Billion"), or two amounts where the text reads so ("from X to Y")."""
+    currency1 = p1.currency or p2.currency
+    currency2 = p2.currency or p1.currency
+    scale1, scale2 = p1.scale, p2.scale
+    # The scale of one end applies to the other when that reads naturally:
+    # "$5 to $7 billion", but not "$500,000 to $2 million".
+    if scale1 is None and scale2 is not None and p1.plain and p1.number < p2.number:
+        scale1 = scale2
+    elif scale2 is None and scale1 is not None and p2.plain and p2.number > p1.number:
+        scale2 = scale1
+    low = p1.number * (Decimal(10) ** (scale1 or 0))
+    high = p2.number * (Decimal(10) ** (scale2 or 0))
+    if currency1 is not None and currency1.minor:
+        low /= 100
+    if currency2 is not None and currency2.minor:
+        high /= 100
+    sep = m["sep"].strip().lower()
+    if currency1 is None and (p1.letter_scale or p2.letter_scale):
+        return []
+    if sep not in ("to", "and"):
+        if text[p2.end : p2.end + 1] == "/":  # "SFR 3-11/16": a fraction in a rate table
+            return []
+        if _is_quote_pair(p1, p2):  # "skr 23.86-91": 23.86 to 23.91 in a rate table
+            return [_Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)]
+    if sep != m["sep"] and sep not in ("to", "and") and p1.currency is None and p1.scale is None:
+        # "OSLO, March 3 - 5 mln crowns": a spaced dash after a bare number is no range.
+        return [_Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)]
+    before = text[max(0, m.start() - 30) : m.start()]
+    change = _CHANGE_BEFORE.search(before) if sep == "to" else None
+    # "rose from 5 to 7 mln dlrs" and "rose 5 mln dlrs to 7 mln dlrs" are two amounts;
+    # "rose three to four billion dlrs" is a range (of the change).
+    is_change = change is not None and (change[1] == "from" or bool(p1.scale or p1.currency))
+    # "gained 10p to 660": a price after a change, not a range.
+    bare2 = p2.currency is None and p2.scale is None
+    is_change = is_change or (sep == "to" and bare2 and p1.currency is not None)
+    same_currency = currency1 is None or currency2 is None or _same(currency1, currency2)
+    if m["between"] and low > high:
+        low, high = high, low
+    if m["between"] or (not is_change and low <= high and same_currency):
+        end = m.end("plus") if m["plus"] else p2.end
+        return [_Cand(m.start(), end, None, low, high, currency1, "range", scale2 or scale1)]
+    first = _Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)
+    if p2.currency is None and p2.scale is None:
+        return [first]  # "gained 10p to 660": the share price is not written as money
+    second = _Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)
+    return [first, second]
+
+
+def _is_quote_pair(p1: _Part, p2: _Part) -> bool:
+    """A rate quote "23.86-91" (bid 23.86, offer 23.91), not a range.
+
+    >>> part = lambda digits: _Part(0, 0, Decimal(digits), None, True, None, digits, False)
+    >>> _is_quote_pair(part("23.86"), part("91")), _is_quote_pair(part("1.5"), part("2"))
+    (True, False)
+    """
+    if p1.digits is None or p2.digits is None or p1.scale or p2.scale or "." in p2.digits:
+        return False
+    decimals = p1.digits.partition(".")[2]
+    return len(decimals) >= 2 and 2 <= len(p2.digits) <= len(decimals)
+
+
+def _same(a: _Cur, b: _Cur) -> bool:
+    return (a.code, a.family) == (b.code, b.family)
+
+
+_PART_GROUPS = {
+    i: (f"pre{i}", f"num{i}", f"wn{i}", f"sc{i}", f"scs{i}", f"suf{i}", f"sufs{i}", f"sufw{i}")
+    for i in (1, 2)
+}
+
+
+def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
+    """Read the number, scale and currency of part `i` of a match, or None if not money."""
+    pre_g, num_g, wn_g, sc_g, scs_g, suf_g, sufs_g, sufw_g = _PART_GROUPS[i]
+    num_text, word_text = m[num_g], m[wn_g]
+    if num_text is None and word_text is None:
+        return None
+    number = _number(num_text if num_text is not None else word_text)
+    if number is None:
+        return None
+    sc_name = sc_g if m[sc_g] is not None else scs_g
+    suf_name = next((g for g in (suf_g, sufs_g) if m[g] is not None), sufw_g)
+    scale_text = m[sc_name]
+    scale = cur.SCALES.get(" ".join(scale_text.split())) if scale_text else None
+    currency = None
+    pre, suf = m[pre_g], m[suf_name]
+    number_start, number_end = m.span(num_g if num_text is not None else wn_g)
+    start = number_start
+    if pre is not None:
+        start, pre_end = m.span(pre_g)
+        currency = _read_currency(text[start:pre_end].strip())
+    end = max(number_end, m.end(sc_name))
+    if suf is not None:
+        suf_start, suf_end = m.span(suf_name)
+        if currency is None:
+            currency = _read_currency(text[suf_start:suf_end])
+        if _suffix_ok(suf, suf_end, num_text, scale, low):
+            end = suf_end
+        elif pre is None:
+            currency = None
+    is_article = word_text is not None and word_text in ("a", "an")
+    if is_article and scale is None:
+        family = currency.family if currency is not None else None
+        if family not in ("dollar", "euro") or (currency is not None and currency.minor):
+            return None
+    plain = num_text is None or "," not in num_text
+    letter_scale = scale_text is not None and len(scale_text) == 1
+    return _Part(start, end, number, scale, plain, currency, num_text, letter_scale)
+
+
+def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:
+    """Refuse unit words that are not money here: won (verb), pounds (weight), mark, 1080p."""
+    word = " ".join(suf.split())
+    if word == "won":
+        return scale is not None or _WON_OK.match(text, end) is not None
+    if word in ("pounds", "pound"):
+        return _POUNDS_WEIGHT.match(text, end) is None
+    if word == "mark":
+        return False  # "the 2,000 mark"; the currency is written "marks"
+    if word == "p":
+        return scale is None and num_text is not None and len(num_text.split(".")[0]) <= 2
+    return True
+
+
+def _read_currency(written: str) -> _Cur | None:
+    """Map a written currency (symbol, code, word, adjective + word) to a `_Cur`.
+
+    >>> _read_currency("Australian dlrs")
+    _Cur(code='AUD', family='dollar', minor=False)
+    >>> _read_currency("francs")
+    _Cur(code=None, family='franc', minor=False)
+    """
+    text = " ".join(written.split())
+    code = cur.SYMBOLS.get(text) or _SYMBOLS_FOLDED.get(text.lower())
+    if code is not None:
+        return _Cur(code, "dollar" if code == cur.DEFAULT_DOLLAR else None)
+    if text == "¢":
+        return _Cur(None, "dollar", minor=True)
+    if text in cur.ISO_CODES:
+        return _Cur(cur.ISO_ALIASES.get(text, text), None)
+    cased = cur.PREFIX_WORDS_CASED.get(text) or cur.SUFFIX_WORDS_CASED.get(text)
+    if cased:
+        return _Cur(cased, None)
+    low = text.lower()
+    if low in cur.PREFIX_WORDS:
+        return _Cur(cur.PREFIX_WORDS[low], None)
+    return _read_unit_word(low)
+
+
+def _read_unit_word(low: str) -> _Cur | None:
+    """Read "dlrs", "Australian dlrs", "Swiss francs", "cts" (lower case, single-spaced)."""
+    adjective = None
+    if low not in cur.UNIT_WORDS and " " in low:
+        adjective, low = low.rsplit(" ", 1)
+        if adjective not in cur.ADJECTIVES:
+            return None
+    minor = low in cur.CENT_WORDS and low not in cur.UNIT_WORDS
+    family = cur.CENT_WORDS[low] if minor else cur.UNIT_WORDS.get(low)
+    if family is None:
+        return None
+    if adjective is not None and family in cur.ADJECTIVES[adjective]:
+        return _Cur(cur.ADJECTIVES[adjective][family], family, minor)
+    if family in cur.CONTEXT_CUES:
+        return _Cur(None, family, minor)
+    return _Cur(cur.FAMILY_DEFAULTS.get(family), family, minor)
+
+
+def _number(written: str) -> Decimal | None:
+    """Read digits or number words as a Decimal.
+
+    >>> _number("1,250.5"), _number("forty-two"), _number("half a"), _number("TWO")
+    (Decimal('1250.5'), Decimal('42'), Decimal('0.5'), Decimal('2'))
+    >>> _number("one hundred and twenty five"), _number("one and a half")
+    (Decimal('125'), Decimal('1.5'))
+    """
+    if written[:1].isdigit() or written[:1] == ".":
+        try:
+            return Decimal(written.replace(",", ""))
+        except InvalidOperation:
+            return None
+    words = written.lower().replace("-", " ").split()
+    if words[:1] == ["half"]:
+        return Decimal("0.5")
+    total, current = 0, 0
+    half = words[-3:] == ["and", "a", "half"]
+    for word in words[:-3] if half else words:
+        if word in ("a", "an"):
+            current += 1
+        elif word in cur.UNITS:
+            current += cur.UNITS[word]
+        elif word in cur.TENS:
+            current += cur.TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+    return Decimal(total + current) + (Decimal("0.5") if half else 0)
+
+
+def _share_lists(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Give the earlier items of a list the currency (and scale) of its last item.
+
+    "5.1 mln and 4.3 mln dlrs": the first is dollars too; "1,000 and 10,000 dlrs"
+    and "3 and 5 mln dlrs" add the numbers that have neither. A year ("in 1986 and
+    5 mln dlrs") or a larger number before a scaled amount is not an item.
+    """
+    for cand, after in reversed(list(zip(cands, cands[1:], strict=False))):  # right to left
+        if cand.currency is None and after.currency is not None and after.value is not None:
+            if _LIST_GAP.fullmatch(text, cand.end, after.start):
+                cand.currency = after.currency
+    out: list[_Cand] = []
+    for cand in cands:
+        items: list[_Cand] = []
+        head = cand
+        while head.currency is not None and head.value is not None and head.qualifier == "exact":
+            if (
+                not text[max(0, head.start - 6) : head.start]
+                .rstrip()
+                .endswith((",", " and", " or"))
+            ):
+                break  # cheap test before the pattern
+            found = _LIST_NUMBER.search(
+                text, max(out[-1].end if out else 0, head.start - 40), head.start
+            )
+            item = _list_item(found, cand) if found is not None else None
+            if item is None:
+                break
+            items.append(item)
+            head = item
+        out.extend(reversed(items))
+        out.append(cand)
+    return out
+
+
+def _list_item(found: re.Match[str], last: _Cand) -> _Cand | None:
+    """The list item "3" of "3 and 5 mln dlrs", or None when it cannot be one."""
+    written = found["num"]
+    number = _number(written)
+    if number is None or last.value is None or last.currency is None:
+        return None
+    raw = last.value / (Decimal(10) ** (last.scale or 0)) * (100 if last.currency.minor else 1)
+    plain = "," not in written
+    if plain and "." not in written and 1900 <= number <= 2099:
+        return None  # a year
+    if last.scale is not None and plain:
+        if number >= raw:
+            return None  # "1986 and 5 mln dlrs"
+        value = number * Decimal(10) ** last.scale
+    elif number < raw or last.scale is not None:
+        value = number
+    else:
+        return None
+    if last.currency.minor:
+        value /= 100
+    if value >= last.value:
+        return None
+    scale = last.scale if last.scale is not None and plain else None
+    return _Cand(
+        found.start("num"), found.end("num"), value, None, None, last.currency, "exact", scale
+    )
+
+
+def _carry_over(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Give bare scaled numbers the currency of the money amount just before them.
+
+    "rose to 70 billion yen from 64 billion": the second is yen. A bare number
+    that is followed by a noun ("10 mln shares"), stands in another sentence, or
+    follows no scaled money amount is dropped: it is not money.
+    """
+    out: list[_Cand] = []
+    prev: _Cand | None = None
+    for cand in cands:
+        if cand.currency is not None:
+            out.append(cand)
+            prev = cand
+            continue
+        if (
+            prev is not None
+            and prev.scale is not None
+            and cand.scale is not None
+            and cand.start - prev.end <= 250
+            and _SENTENCE_END.search(text, prev.end, cand.start) is None
+            and (
+                _CARRY_FOLLOW.match(text, cand.end) is not None
+                or _VS_GAP.fullmatch(text, prev.end, cand.start) is not None  # a table column
+            )
+        ):
+            cand.currency = prev.currency
+            out.append(cand)
+            prev = cand
+    return out
+
+
+def _vs_columns(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Add the right side of "3.65 billion crowns vs 3.40" (scale and currency carried)."""
+    starts = {c.start for c in cands}
+    out: list[_Cand] = []
+    for cand in cands:
+        out.append(cand)
+        if cand.value is None or cand.currency is None or cand.currency.minor:
+            continue
+        m = _VS_TAIL.match(text, cand.end)
+        if m is None or m.start("num") in starts:
+            continue
+        number = _number(m["num"])
+        if number is None:
+            continue
+        value = number * (Decimal(10) ** (cand.scale or 0))
+        start, end = m.start("num"), m.end("num")
+        out.append(_Cand(start, end, value, None, None, cand.currency, "exact", cand.scale))
+    return out
+
+
+def _mark_equivalents(cands: list[_Cand], text: str) -> None:
+    """Point a bracketed or ", or" restatement in another currency at the amount it restates."""
+    for i in range(1, len(cands)):
+        prev, cand = cands[i - 1], cands[i]
+        if prev.currency is None or cand.currency is None or _same(prev.currency, cand.currency):
+            continue
+        gap = _EQUIV_GAP.fullmatch(text, prev.end, cand.start)
+        if gap is None:
+            continue
+        root = i - 1 if prev.equivalent_of is None else prev.equivalent_of
+        cand.equivalent_of = root
+
+
+def _resolve(
+    currency: _Cur | None, start: int, text: str, default_dollar: str, cues: dict[str, _Cues]
+) -> str | None:
+    """The ISO code of a read currency: default dollar, or a country named in the text."""
+    if currency is None:
+        return None
+    if currency.code == cur.DEFAULT_DOLLAR:
+        return default_dollar
+    if currency.code is not None:
+        return currency.code
+    family = currency.family or ""
+    if family == "dollar":
+        return default_dollar
+    if family in _CONTEXT_CUES:
+        if family not in cues:  # found once per text, only when the family occurs
+            found = _CONTEXT_CUES[family].finditer(text)
+            table = cur.CONTEXT_CUES[family]
+            cues[family] = [(m.start(), table[" ".join(m[0].lower().split())]) for m in found]
+        positions = cues[family]
+        if positions:
+            i = bisect_left(positions, (start, ""))
+            return positions[i - 1][1] if i > 0 else positions[0][1]
+    return cur.FAMILY_DEFAULTS.get(family)
+
+
+def _to_amounts(cands: list[_Cand], text: str, low: str, default_dollar: str) -> list[Amount]:
+    """Build the `Amount` models; a bare "dlrs" restating an explicit dollar takes its code."""
+    cues: dict[str, _Cues] = {}
+    codes = [_resolve(c.currency, c.start, low, default_dollar, cues) for c in cands]
+    explicit: dict[tuple[Decimal | None, Decimal | None, Decimal | None], str] = {}
+    for cand, code in zip(cands, codes, strict=True):
+        if code and code != default_dollar and cand.currency and cand.currency.family == "dollar":
+            explicit.setdefault((cand.value, cand.low, cand.high), code)
+    out = []
+    for cand, code in zip(cands, codes, strict=True):
+        if cand.currency is not None and cand.currency.code == cur.DEFAULT_DOLLAR:
+            code = explicit.get((cand.value, cand.low, cand.high), code)
+        out.append(
+            Amount(
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                value=float(cand.value) if cand.value is not None else None,
+                min=float(cand.low) if cand.low is not None else None,
+                max=float(cand.high) if cand.high is not None else None,
+                currency=code,
+                qualifier=cand.qualifier,
+                equivalent_of=cand.equivalent_of,
+            )
+        )
+    return out

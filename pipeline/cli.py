@@ -7,6 +7,7 @@ them, so that `newsclaims amounts` starts fast.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,13 @@ def _currency_code(text: str) -> str:
 def _run_amounts(args: argparse.Namespace) -> int:
     from pipeline.amounts import find_amounts
 
+    # A line that is not UTF-8 still gives one output line (undecodable bytes
+    # become U+FFFD), and only "\n" ends a line (a lone "\r" is text), as the
+    # contract says: one line out per line in.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace", newline="\n")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     out = sys.stdout
     for line in sys.stdin:
         text = line.rstrip("\r\n")

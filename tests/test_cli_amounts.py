@@ -1,0 +1,91 @@
+"""The `newsclaims amounts` contract, run as other tools run it: a subprocess.
+
+One JSON object per input line, in order, flushed; empty or malformed lines give
+an empty list; it never crashes; `--dollar` sets what a bare "$" means; it does
+not import spaCy or pandas.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+AMOUNT_KEYS = {"text", "value", "min", "max", "currency", "qualifier", "start", "end"}
+
+
+def _run(stdin: bytes, *args: str) -> list[dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "amounts", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+
+
+def test_cli_amounts_one_line_out_per_line_in() -> None:
+    rows = _run(b"over 200 billion yuan (roughly $30 billion)\n\nno money here\n1.5 mln dlrs\n")
+    assert [row["text"] for row in rows] == [
+        "over 200 billion yuan (roughly $30 billion)",
+        "",
+        "no money here",
+        "1.5 mln dlrs",
+    ]
+    first = rows[0]["amounts"]
+    assert isinstance(first, list) and len(first) == 2
+    assert AMOUNT_KEYS | {"equivalent_of"} == set(first[0])
+    assert (first[0]["value"], first[0]["currency"], first[0]["qualifier"]) == (2e11, "CNY", "over")
+    assert first[1]["equivalent_of"] == 0
+    assert rows[1]["amounts"] == [] and rows[2]["amounts"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"\xff\xfe\x00\x01 $5 \xc3",  # not UTF-8, with NUL and control bytes
+        b"\r$5\r",  # a lone carriage return is text, not a line break
+        b"$" * 10_000,
+        b"9" * 50_000 + b" mln dlrs",
+        "\u202e$5\u200b mln dlrs \U0001f4b0 ¥".encode(),
+    ],
+    ids=["binary", "carriage-returns", "dollar-signs", "long-number", "unicode"],
+)
+def test_cli_amounts_never_crashes(line: bytes) -> None:
+    rows = _run(line + b"\nC$5\n")
+    assert len(rows) == 2
+    assert isinstance(rows[0]["amounts"], list)
+    assert rows[1]["amounts"][0]["currency"] == "CAD"  # type: ignore[index]
+
+
+def test_cli_amounts_dollar_option() -> None:
+    rows = _run(b"$5 and 3 dlrs and US$2\n", "--dollar", "AUD")
+    assert [a["currency"] for a in rows[0]["amounts"]] == ["AUD", "AUD", "USD"]  # type: ignore[union-attr]
+
+
+def test_cli_amounts_bad_dollar_option() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "amounts", "--dollar", "dollars"],
+        input=b"$5\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert b"ISO 4217" in done.stderr
+
+
+def test_cli_amounts_does_not_import_spacy_or_pandas() -> None:
+    code = (
+        "import io, sys\n"
+        "sys.stdin = io.StringIO('$5\\n')\n"
+        "from pipeline.cli import main\n"
+        "main(['amounts'])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'pandas'))\n"
+        "print(heavy, file=sys.stderr)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
