@@ -417,7 +417,7 @@ def _is_small(amount: Amount) -> bool:
     False
     """
     top = amount.value if amount.value is not None else amount.max
-    return top is not None and top < _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
+    return top is not None and top <= _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
 
 
 def _is_central_bank(name: str) -> bool:
@@ -888,14 +888,32 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
 
 
 def _near_spend_word(sdoc: SpacyDoc, start: int, end: int) -> bool:
-    for tok in sdoc:
-        if tok.lower_ in SPEND_NOUNS | {"spending", "capex", "expenditure"} and (
-            abs(tok.idx - end) < 60 or abs(start - tok.idx) < 60
-        ):
-            if tok.lower_ in ("plan", "plans", "program", "programme", "project", "projects"):
-                continue
-            return True
-    return False
+    """Whether a percent changes spending: "a 25 percent increase in AI spending",
+    "cut its capital spending by 36.4 pct"; not "the budget gave a 20 pct pay rise".
+    """
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):
+        if head.pos_ == "VERB" or head.lower_ in CHANGE_UP | CHANGE_DOWN:
+            break
+        if head.head == head:
+            break
+        head = head.head
+    return any(
+        tok.lower_ in _CHANGE_OF_SPENDING
+        for tok in head.subtree
+        if tok.i not in range(span.start, span.end)
+    )
+
+
+_CHANGE_OF_SPENDING = frozenset(
+    """
+    spending spend capex expenditure expenditures investment investments budget budgets
+    outlay outlays
+    """.split()
+)
 
 
 # -- merging mentions into claims ----------------------------------------------------

@@ -73,7 +73,7 @@ _TRADE_VERBS = frozenset(
 )
 _ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
 _TIME_UNITS = frozenset("year month week day quarter decade".split())
-_DIFFERENCE_WORDS = frozenset("more less higher lower above below short over-budget".split())
+_DIFFERENCE_WORDS = frozenset("more less higher lower above below under short over-budget".split())
 _COMPARISON_WORDS = frozenset(
     "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
 )
@@ -260,6 +260,8 @@ def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
                 if child.dep_ in ("dobj", "nsubjpass") and child.i not in amount_ids:
                     if child.lower_ in _NOT_PAID_FOR:
                         return "not"
+                if child.dep_ == "nsubj" and child.lower_ in NOT_SPENDING:
+                    return "not"  # "revenue would provide 48.84 billion shillings"
                 if child.dep_ == "prep" and any(
                     g.lower_ in _NOT_PAID_FOR for g in child.children if g.dep_ == "pobj"
                 ):
