@@ -101,7 +101,7 @@ def _part(i: int) -> str:
     (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
     (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
       |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
-    (?:(?P<suf{i}>p\b|{_SUF})                           # attached: 10$, 20€, 50p, 20Rs
+    (?:(?P<suf{i}>p\b(?!\.m\b)|{_SUF})                 # attached: 10$, 20€, 50p (not 7p.m.)
       |[ \t]++(?P<sufs{i}>{_SUF})                        # spaced: 5 mln Australian dlrs, 5m USD
       |[ \t]*+\r?\n[ \t]*+(?P<sufw{i}>{_SUF_WORDS}))?     # wrapped: 20\nmln francs (not "7\nUSD")
     )"""

@@ -203,6 +203,8 @@ NOT_MONEY = [
     Case("billions of dollars", None, None),
     Case("exactly dollars", None, None),
     Case("a yen for travel", None, None),
+    Case("the meeting ends at 7p.m. local time", None, None),
+    Case("the 100m sprint and a 10K run", None, None),
 ]
 
 KNOWN_GAPS = [
