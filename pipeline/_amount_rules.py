@@ -42,6 +42,9 @@ _LIST_GAP = re.compile(_LIST_GAP_PATTERN)
 _LIST_NUMBER = re.compile(
     rf"(?<![\w.,$€£¥₹₩/-])(?P<num>(?>{_NUM}))(?:{_LIST_GAP_PATTERN})\Z", re.VERBOSE
 )
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\Z"
+)
 # Between an amount and its restatement in another currency.
 _EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
 
@@ -150,6 +153,8 @@ def _list_item(found: re.Match[str], last: _Cand) -> _Cand | None:
         return None
     raw = last.value / (Decimal(10) ** (last.scale or 0)) * (100 if last.currency.minor else 1)
     plain = "," not in written
+    if _MONTH_BEFORE.search(found.string, max(0, found.start() - 12), found.start()):
+        return None  # "on March 30 and 147 mln stg": a date
     if plain and "." not in written and 1900 <= number <= 2099:
         return None  # a year
     if last.scale is not None and plain:

@@ -292,8 +292,11 @@ def _read_range(
     before = text[max(0, m.start() - 30) : m.start()]
     change = _CHANGE_BEFORE.search(before) if sep == "to" else None
     # "rose from 5 to 7 mln dlrs" and "rose 5 mln dlrs to 7 mln dlrs" are two amounts;
-    # "rose three to four billion dlrs" is a range (of the change).
-    is_change = change is not None and (change[1] == "from" or bool(p1.scale or p1.currency))
+    # "rose three to four billion dlrs" is a range (of the change), "rose 200 to 1440
+    # yen" a change and the level it reached.
+    is_change = change is not None and (
+        change[1] == "from" or bool(p1.scale or p1.currency) or p2.number > 3 * p1.number
+    )
     # "gained 10p to 660": a price after a change, not a range.
     bare2 = p2.currency is None and p2.scale is None
     is_change = is_change or (sep == "to" and bare2 and p1.currency is not None)
