@@ -1,16 +1,19 @@
-"""Find money amounts in text: one pass of compiled regexes and Decimal arithmetic, no spaCy.
+"""Find money amounts in text: one pass of compiled patterns and Decimal arithmetic, no spaCy.
 
-`find_amounts` scans a whole article once with `_MONEY`, turns each match into an
-`Amount` (value in the currency's main unit, ISO 4217 code, qualifier, range), and
-then applies three small rules that need the neighbouring amounts: an elided
+`find_amounts` scans a whole article once with `_MONEY` (over the lower-cased text),
+turns each match into an `Amount` (value in the currency's main unit, ISO 4217 code,
+qualifier, range), and then applies four small rules that need the neighbouring
+amounts: list items share currency and scale ("1,000 and 10,000 dlrs"), an elided
 currency carries over within a sentence ("30 billion lire this year and 35 billion
-next year"), a "vs" column inherits the scale and currency of its left side
-("3.65 billion crowns vs 3.40"), and a restatement in another currency in brackets
-or after ", or" points at the amount it restates (`equivalent_of`).
+next year"), a "vs" column inherits the scale and currency of its left side ("3.65
+billion crowns vs 3.40"), and a restatement in another currency in brackets or after
+", or" points at the amount it restates (`equivalent_of`).
 
 A number with a scale but no currency in reach ("30 trillion tokens", "2.5 mln
-jobless") is not money. Every repetition in the patterns is bounded or possessive,
-so that hostile input (100k digits, 50k "$" signs) is scanned in linear time.
+jobless") is not money. The patterns use the standard `re` module: since Python 3.11
+it has atomic groups and possessive quantifiers, and on this pattern it scans 5-7 times
+faster than the `regex` module. Every repetition is bounded or possessive, so that
+hostile input (100k digits, 50k "$" signs) is scanned in linear time.
 """
 
 from __future__ import annotations
@@ -19,11 +22,25 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from models import Amount, Qualifier
 from pipeline import _currencies as cur
+from pipeline._amount_rules import (
+    _NUM,
+    _PERCENT,
+    _SP,
+    _SP1,
+    _Cand,
+    _carry_over,
+    _Cur,
+    _mark_equivalents,
+    _number,
+    _same,
+    _share_lists,
+    _vs_columns,
+)
 from pipeline.errors import Errors, NewsclaimsError
 
 __all__ = ["find_amounts", "parse_amount"]
@@ -64,13 +81,6 @@ _WORD_NUMBERS = [*cur.UNITS, *cur.TENS, "hundred", "thousand"]
 _SCALE_WORDS = [w for w in cur.SCALES if len(w) > 1]  # single letters only attached
 _UNIT_ALT = _alt([*cur.UNIT_WORDS, *(w for w in cur.CENT_WORDS if w not in ("c", "p", "¢"))])
 
-# Pieces of _MONEY. Spaces may wrap onto the next line (wire copy breaks lines
-# inside amounts: "some 68\nmln francs") but never across a blank line.
-_SP = r"[ \t\xa0]*+(?:\r?\n[ \t\xa0]*+)?"
-_SP1 = rf"(?=\s){_SP}"
-# Digits: Indian grouping (5,00,000), thousands separators, plain; decimals.
-_NUM = r"""(?:\d{1,2}(?:,\d\d){1,6},\d{3}|\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)
-    |\.\d{1,12}+(?!\d)"""
 _WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
     |(?:{_alt(_WORD_NUMBERS)})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_alt(_WORD_NUMBERS)})\b){{0,5}}+
       (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
@@ -87,7 +97,6 @@ _SUF_CODES = rf"""(?:{_SYMBOL_ALT}|¢
     |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w]))"""
 _SUF_WORDS = rf"(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b"
 _SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
-_PERCENT = r"(?:%|pct\b|percent\b|per[ \t]?cent\b)"
 
 
 def _part(i: int) -> str:
@@ -98,7 +107,7 @@ def _part(i: int) -> str:
     (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
     (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
       |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
-    (?:(?P<suf{i}>p\b|{_SUF})                           # attached: 10$, 20€, 50p, 20Rs
+    (?:(?P<suf{i}>p\b(?!\.m\b)|{_SUF})                 # attached: 10$, 20€, 50p (not 7p.m.)
       |[ \t]++(?P<sufs{i}>{_SUF})                        # spaced: 5 mln Australian dlrs, 5m USD
       |[ \t]*+\r?\n[ \t]*+(?P<sufw{i}>{_SUF_WORDS}))?     # wrapped: 20\nmln francs (not "7\nUSD")
     )"""
@@ -158,26 +167,6 @@ _CHANGE_BEFORE = re.compile(
         |soared|plunged|tumbled|losing|gaining|adding|shedding)\s*+$""",
     re.VERBOSE,
 )
-# A sentence or paragraph ends between two amounts: no carry-over across it.
-_SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
-# What may follow an amount whose currency is elided ("35 billion next year").
-_CARRY_FOLLOW = re.compile(
-    r"""\s*+(?:$|[.,;:)\]!?]|(?:and|or|but|from|to|vs|versus|against|compared|a|an|the|this
-        |last|next|in|for|at|on|with|earlier|before|ago|previously|respectively|while
-        |whereas|when|which|as|after)\b)""",
-    re.VERBOSE,
-)
-# A "vs" column: "3.65 billion crowns vs 3.40".
-_VS_TAIL = re.compile(rf"{_SP}vs\.?{_SP1}(?P<num>(?>{_NUM}))(?![ \t]*+[\w%])", re.VERBOSE)
-_VS_GAP = re.compile(rf"{_SP}vs\.?{_SP1}")
-# Lists share currency and scale: "1,000 and 10,000 dlrs", "5.1 mln and 4.3 mln dlrs".
-_LIST_GAP_PATTERN = r"[ \t]*+,[ \t]*+(?:(?:and|or)[ \t]++)?|[ \t]++(?:and|or)[ \t]++"
-_LIST_GAP = re.compile(_LIST_GAP_PATTERN)
-_LIST_NUMBER = re.compile(
-    rf"(?<![\w.,$€£¥₹₩/-])(?P<num>(?>{_NUM}))(?:{_LIST_GAP_PATTERN})\Z", re.VERBOSE
-)
-# Between an amount and its restatement in another currency.
-_EQUIV_GAP = re.compile(r"\s*+(?:[(\[]|,?\s*+or|,\s*+(?:or\s+)?equivalent\s+to)\s*+")
 # "won" the verb, "pounds" the weight, "the 2,000 mark".
 _WON_OK = re.compile(r"\s*+(?:$|[.,;:)\]]|(?:per|to|against|vs|from|and|or|each|a\s+dollar)\b)")
 _POUNDS_WEIGHT = re.compile(r"\s++(?:of|per)\b")
@@ -185,15 +174,6 @@ _SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in cur.SYMBOLS.items()}
 _CONTEXT_CUES = {
     family: re.compile(rf"\b(?:{_alt(cues)})\b") for family, cues in cur.CONTEXT_CUES.items()
 }
-
-
-@dataclass(frozen=True, slots=True)
-class _Cur:
-    """A currency as read from the text: a code, or a family to resolve from context."""
-
-    code: str | None  # ISO code, cur.DEFAULT_DOLLAR, or None
-    family: str | None
-    minor: bool = False  # cents, pence: the value is in hundredths
 
 
 _Cues = list[tuple[int, str]]  # (offset, ISO code) of the country words in a text
@@ -209,21 +189,6 @@ class _Part:
     currency: _Cur | None
     digits: str | None  # the number as written in digits, None for words
     letter_scale: bool  # "82B", "5m": a single-letter scale, money only with a currency
-
-
-@dataclass(slots=True)
-class _Cand:
-    """An amount under construction (local to one `find_amounts` call)."""
-
-    start: int
-    end: int
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    currency: _Cur | None
-    qualifier: Qualifier
-    scale: int | None
-    equivalent_of: int | None = None
 
 
 def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
@@ -327,8 +292,11 @@ def _read_range(
     before = text[max(0, m.start() - 30) : m.start()]
     change = _CHANGE_BEFORE.search(before) if sep == "to" else None
     # "rose from 5 to 7 mln dlrs" and "rose 5 mln dlrs to 7 mln dlrs" are two amounts;
-    # "rose three to four billion dlrs" is a range (of the change).
-    is_change = change is not None and (change[1] == "from" or bool(p1.scale or p1.currency))
+    # "rose three to four billion dlrs" is a range (of the change), "rose 200 to 1440
+    # yen" a change and the level it reached.
+    is_change = change is not None and (
+        change[1] == "from" or bool(p1.scale or p1.currency) or p2.number > 3 * p1.number
+    )
     # "gained 10p to 660": a price after a change, not a range.
     bare2 = p2.currency is None and p2.scale is None
     is_change = is_change or (sep == "to" and bare2 and p1.currency is not None)
@@ -356,10 +324,6 @@ def _is_quote_pair(p1: _Part, p2: _Part) -> bool:
         return False
     decimals = p1.digits.partition(".")[2]
     return len(decimals) >= 2 and 2 <= len(p2.digits) <= len(decimals)
-
-
-def _same(a: _Cur, b: _Cur) -> bool:
-    return (a.code, a.family) == (b.code, b.family)
 
 
 _PART_GROUPS = {
@@ -462,166 +426,6 @@ def _read_unit_word(low: str) -> _Cur | None:
     if family in cur.CONTEXT_CUES:
         return _Cur(None, family, minor)
     return _Cur(cur.FAMILY_DEFAULTS.get(family), family, minor)
-
-
-def _number(written: str) -> Decimal | None:
-    """Read digits or number words as a Decimal.
-
-    >>> _number("1,250.5"), _number("forty-two"), _number("half a"), _number("TWO")
-    (Decimal('1250.5'), Decimal('42'), Decimal('0.5'), Decimal('2'))
-    >>> _number("one hundred and twenty five"), _number("one and a half")
-    (Decimal('125'), Decimal('1.5'))
-    """
-    if written[:1].isdigit() or written[:1] == ".":
-        try:
-            return Decimal(written.replace(",", ""))
-        except InvalidOperation:
-            return None
-    words = written.lower().replace("-", " ").split()
-    if words[:1] == ["half"]:
-        return Decimal("0.5")
-    total, current = 0, 0
-    half = words[-3:] == ["and", "a", "half"]
-    for word in words[:-3] if half else words:
-        if word in ("a", "an"):
-            current += 1
-        elif word in cur.UNITS:
-            current += cur.UNITS[word]
-        elif word in cur.TENS:
-            current += cur.TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-    return Decimal(total + current) + (Decimal("0.5") if half else 0)
-
-
-def _share_lists(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Give the earlier items of a list the currency (and scale) of its last item.
-
-    "5.1 mln and 4.3 mln dlrs": the first is dollars too; "1,000 and 10,000 dlrs"
-    and "3 and 5 mln dlrs" add the numbers that have neither. A year ("in 1986 and
-    5 mln dlrs") or a larger number before a scaled amount is not an item.
-    """
-    for cand, after in reversed(list(zip(cands, cands[1:], strict=False))):  # right to left
-        if cand.currency is None and after.currency is not None and after.value is not None:
-            if _LIST_GAP.fullmatch(text, cand.end, after.start):
-                cand.currency = after.currency
-    out: list[_Cand] = []
-    for cand in cands:
-        items: list[_Cand] = []
-        head = cand
-        while head.currency is not None and head.value is not None and head.qualifier == "exact":
-            if (
-                not text[max(0, head.start - 6) : head.start]
-                .rstrip()
-                .endswith((",", " and", " or"))
-            ):
-                break  # cheap test before the pattern
-            found = _LIST_NUMBER.search(
-                text, max(out[-1].end if out else 0, head.start - 40), head.start
-            )
-            item = _list_item(found, cand) if found is not None else None
-            if item is None:
-                break
-            items.append(item)
-            head = item
-        out.extend(reversed(items))
-        out.append(cand)
-    return out
-
-
-def _list_item(found: re.Match[str], last: _Cand) -> _Cand | None:
-    """The list item "3" of "3 and 5 mln dlrs", or None when it cannot be one."""
-    written = found["num"]
-    number = _number(written)
-    if number is None or last.value is None or last.currency is None:
-        return None
-    raw = last.value / (Decimal(10) ** (last.scale or 0)) * (100 if last.currency.minor else 1)
-    plain = "," not in written
-    if plain and "." not in written and 1900 <= number <= 2099:
-        return None  # a year
-    if last.scale is not None and plain:
-        if number >= raw:
-            return None  # "1986 and 5 mln dlrs"
-        value = number * Decimal(10) ** last.scale
-    elif number < raw or last.scale is not None:
-        value = number
-    else:
-        return None
-    if last.currency.minor:
-        value /= 100
-    if value >= last.value:
-        return None
-    scale = last.scale if last.scale is not None and plain else None
-    return _Cand(
-        found.start("num"), found.end("num"), value, None, None, last.currency, "exact", scale
-    )
-
-
-def _carry_over(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Give bare scaled numbers the currency of the money amount just before them.
-
-    "rose to 70 billion yen from 64 billion": the second is yen. A bare number
-    that is followed by a noun ("10 mln shares"), stands in another sentence, or
-    follows no scaled money amount is dropped: it is not money.
-    """
-    out: list[_Cand] = []
-    prev: _Cand | None = None
-    for cand in cands:
-        if cand.currency is not None:
-            out.append(cand)
-            prev = cand
-            continue
-        if (
-            prev is not None
-            and prev.scale is not None
-            and cand.scale is not None
-            and cand.start - prev.end <= 250
-            and _SENTENCE_END.search(text, prev.end, cand.start) is None
-            and (
-                _CARRY_FOLLOW.match(text, cand.end) is not None
-                or _VS_GAP.fullmatch(text, prev.end, cand.start) is not None  # a table column
-            )
-        ):
-            cand.currency = prev.currency
-            out.append(cand)
-            prev = cand
-    return out
-
-
-def _vs_columns(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Add the right side of "3.65 billion crowns vs 3.40" (scale and currency carried)."""
-    starts = {c.start for c in cands}
-    out: list[_Cand] = []
-    for cand in cands:
-        out.append(cand)
-        if cand.value is None or cand.currency is None or cand.currency.minor:
-            continue
-        m = _VS_TAIL.match(text, cand.end)
-        if m is None or m.start("num") in starts:
-            continue
-        number = _number(m["num"])
-        if number is None:
-            continue
-        value = number * (Decimal(10) ** (cand.scale or 0))
-        start, end = m.start("num"), m.end("num")
-        out.append(_Cand(start, end, value, None, None, cand.currency, "exact", cand.scale))
-    return out
-
-
-def _mark_equivalents(cands: list[_Cand], text: str) -> None:
-    """Point a bracketed or ", or" restatement in another currency at the amount it restates."""
-    for i in range(1, len(cands)):
-        prev, cand = cands[i - 1], cands[i]
-        if prev.currency is None or cand.currency is None or _same(prev.currency, cand.currency):
-            continue
-        gap = _EQUIV_GAP.fullmatch(text, prev.end, cand.start)
-        if gap is None:
-            continue
-        root = i - 1 if prev.equivalent_of is None else prev.equivalent_of
-        cand.equivalent_of = root
 
 
 def _resolve(

@@ -203,6 +203,8 @@ NOT_MONEY = [
     Case("billions of dollars", None, None),
     Case("exactly dollars", None, None),
     Case("a yen for travel", None, None),
+    Case("the meeting ends at 7p.m. local time", None, None),
+    Case("the 100m sprint and a 10K run", None, None),
 ]
 
 KNOWN_GAPS = [
@@ -309,6 +311,11 @@ MULTI = [
         [("14", 14e9, "DEM", None), ("15 billion marks", 15e9, "DEM", None)],
     ),
     Multi("in 1986 and 5 mln dlrs in 1987", [("5 mln dlrs", 5e6, "USD", None)]),
+    Multi("on March 30 and 147 mln stg for resale", [("147 mln stg", 147e6, "GBP", None)]),
+    Multi(
+        "Toho Zinc rose 200 to 1440 yen, and Kawasaki Steel",
+        [("200", 200.0, "JPY", None), ("1440 yen", 1440.0, "JPY", None)],
+    ),
     Multi("items 10, 12 and 5 mln dlrs", [("5 mln dlrs", 5e6, "USD", None)]),
     # "from X to Y" after a change is two amounts, not a range.
     Multi(

@@ -89,3 +89,21 @@ def test_cli_amounts_does_not_import_spacy_or_pandas() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_cli_amounts_streams_one_line_at_a_time() -> None:
+    # The answer to a line comes before the next line is written (flushed per line).
+    with subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "amounts"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        answers = []
+        for line in (b"$5 bn\n", b"12 mln stg\n"):
+            proc.stdin.write(line)
+            proc.stdin.flush()
+            answers.append(json.loads(proc.stdout.readline()))
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+    assert [a["amounts"][0]["currency"] for a in answers] == ["USD", "GBP"]
