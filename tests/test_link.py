@@ -345,3 +345,12 @@ def test_link_change_pct_on_claim(nlp: Language) -> None:
     assert claim.change_pct == -36.4
     assert claim.period is not None and claim.period.year == 1987
     assert "planned" in claim.flags
+
+
+def test_link_extract_many_equals_one_by_one(nlp: Language) -> None:
+    from models import Document, Settings
+    from pipeline.link import extract_document, extract_many
+
+    docs = [Document(id=c.name, text=c.text, date=c.date) for c in WIRE + WEB + NOT_SPENDING]
+    settings = Settings()
+    assert extract_many(docs, nlp, settings) == [extract_document(d, nlp, settings) for d in docs]
