@@ -1,44 +1,575 @@
-"""Run extraction over a corpus and write JSONL.
+"""Run extraction over a corpus: ordered, resumable, fault-isolated, local or on Dask.
 
-PLACEHOLDER VERSION: replaced by the batch runner (issue 5).
+`extract_corpus` walks the corpus (`pipeline.ingest.iter_units`), sends chunks of units to
+workers that read each article and call the per-article function
+(`pipeline.link.extract_document`), and writes the results in corpus order:
+
+- `<out>`: one `Claim` per line;
+- `<out stem>.docs.jsonl`: one `DocRecord` per article read (its text, date, sha256...);
+- `<out stem>.errors.jsonl`: one `ErrorRecord` per input that failed, was skipped, or was
+  read with an assumption;
+- `<out stem>.journal.jsonl`: the progress journal that `resume=True` continues from.
+
+Crash safety: records are appended whole lines at a time; every few seconds the three
+output files are flushed and fsynced, then a checkpoint line (the keys of the units
+written since the last one and the three file sizes) is appended to the journal and
+fsynced. A resumed run truncates every file to the sizes of the last complete checkpoint,
+which removes any partial line and any record of a unit not marked done, and skips the
+units the journal marks done. Units are written in corpus order, so the resumed output is
+the uninterrupted run's output, byte for byte, when the corpus has not changed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO, Literal, NamedTuple, Protocol
 
 from spacy.language import Language
 
-from models import DocRecord, Settings
-from pipeline.ingest import iter_documents
+from models import SCHEMA_VERSION, Claim, DocRecord, Document, ErrorRecord, RunSummary, Settings
+from pipeline.errors import Errors, NewsclaimsError
+from pipeline.ingest import FileSource, Unit, iter_units, read_source, unit_key
 from pipeline.link import extract_document
 from pipeline.nlp import load_nlp
 
+logger = logging.getLogger(__name__)
+
+ExtractFn = Callable[[Document, Language, Settings], list[Claim]]
+Engine = Literal["local", "dask"]
+
+# Test hook: "N" or "N:claims|docs|errors|journal" ends the process abruptly (os._exit)
+# after N units were written in this run, leaving a partial line in the file named.
+CRASH_ENV = "NEWSCLAIMS_CRASH_AFTER"
+CHUNK_SIZE = 8  # units per task: amortises inter-process traffic, keeps tasks short
+CHECKPOINT_SECONDS = 2.0
+_JOURNAL_VERSION = 1
+_COUNT_OF = {"error": "errors", "skipped": "skipped", "warning": "warnings"}  # severity -> count
+
+
+class OutputPaths(NamedTuple):
+    """The files one run writes."""
+
+    claims: Path
+    docs: Path
+    errors: Path
+    journal: Path
+
+
+class UnitResult(NamedTuple):
+    """What one unit of work produced, serialised by the worker that did it."""
+
+    key: str
+    claims: tuple[str, ...]  # Claim JSON, one per line
+    doc: str | None  # DocRecord JSON, None when no article was read
+    problems: tuple[ErrorRecord, ...]
+    words: int
+
+
+class _Handle(Protocol):
+    def result(self) -> list[UnitResult]: ...
+
+
+@dataclass
+class _Sink:
+    """The open output files of a run and what has been written since the last checkpoint."""
+
+    paths: OutputPaths
+    files: dict[str, Any]  # binary files opened for appending
+    pending: list[str] = field(default_factory=list)
+    last_checkpoint: float = field(default_factory=time.monotonic)
+    written: int = 0
+    checkpoint_every: int = 500
+    crash: tuple[int, str] | None = None
+
+
+def output_paths(out_path: str | Path) -> OutputPaths:
+    """The claims file and the docs, errors and journal files beside it.
+
+    out_path (str | Path): The claims file.
+    RETURNS (OutputPaths): The four paths.
+
+    >>> output_paths("out/claims.jsonl").docs.as_posix()
+    'out/claims.docs.jsonl'
+    """
+    out = Path(out_path)
+    return OutputPaths(
+        claims=out,
+        docs=out.with_suffix(".docs.jsonl"),
+        errors=out.with_suffix(".errors.jsonl"),
+        journal=out.with_suffix(".journal.jsonl"),
+    )
+
 
 def extract_corpus(
-    corpus: Path, out_path: Path, *, settings: Settings | None = None, nlp: Language | None = None
-) -> int:
-    """Extract claims from every article of `corpus` into `out_path`; return the claim count."""
+    corpus: str | Path,
+    out_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+    workers: int | None = None,
+    resume: bool = False,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    extract: ExtractFn = extract_document,
+    checkpoint_every: int = 500,
+    stdin: BinaryIO | None = None,
+) -> RunSummary:
+    """Extract the claims of every article of a corpus into JSONL files.
+
+    corpus (str | Path): A folder (read recursively), one file, or "-" for standard input.
+    out_path (str | Path): The claims file; the docs, errors and journal files go beside it.
+    settings (Settings | None): Run options; defaults when None.
+    nlp (Language | None): The spaCy pipeline; `load_nlp()` in each worker when None.
+    workers (int | None): Processes (local) or Dask workers of a new LocalCluster;
+        os.cpu_count() when None. 1 runs in this process.
+    resume (bool): Continue the run the journal beside `out_path` records.
+    engine (str): "local" (processes on this machine) or "dask".
+    scheduler (str | None): Address of a running Dask scheduler; a LocalCluster when None.
+    progress (bool | None): Show a progress bar on stderr; when None, only on a terminal.
+    extract (ExtractFn): The per-article function (picklable: defined at module level).
+    checkpoint_every (int): Most units written between two journal checkpoints.
+    stdin (BinaryIO | None): The stream corpus "-" reads; sys.stdin's buffer when None.
+    RETURNS (RunSummary): Counts over the whole output, resumed part included.
+    """
     settings = settings or Settings()
-    nlp = nlp or load_nlp()
-    n = 0
-    docs_path = out_path.with_suffix(".docs.jsonl")
-    with out_path.open("w", encoding="utf-8") as out, docs_path.open("w", encoding="utf-8") as dout:
-        for doc in iter_documents(corpus, default_date=settings.default_date):
-            for claim in extract_document(doc, nlp, settings):
-                out.write(claim.model_dump_json() + "\n")
-                n += 1
-            rec = DocRecord(doc_id=doc.id, text=doc.text, date=doc.date, url=doc.url)
-            dout.write(rec.model_dump_json() + "\n")
-    return n
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 1:
+        raise NewsclaimsError(Errors.E102.format(workers=workers))
+    if engine not in ("local", "dask"):
+        raise NewsclaimsError(Errors.E103.format(engine=engine))
+    if scheduler is not None and engine != "dask":
+        raise NewsclaimsError(Errors.E106)
+    paths = output_paths(out_path)
+    if paths.claims.is_dir():
+        raise NewsclaimsError(Errors.E105.format(path=str(paths.claims)))
+    started = time.monotonic()
+    signature = _signature(settings, extract)
+    # Walk first: a corpus that does not exist raises before any output is touched.
+    units = iter_units(corpus, settings=settings, exclude=paths, stdin=stdin)
+    first = next(units, None)
+    paths.claims.parent.mkdir(parents=True, exist_ok=True)
+    done, counts = _open_run(paths, signature, resume=resume)
+    todo = (u for u in _prepend(first, units) if unit_key(u) not in done)
+    chunks = _chunked(todo, CHUNK_SIZE)
+    sink = _open_sink(paths, checkpoint_every)
+    bar = _progress_bar(progress, initial=len(done))
+    try:
+        for results in _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extract):
+            for result in results:
+                _write(sink, result, counts)
+            bar.update(len(results))
+            bar.set_postfix(claims=counts["claims"], errors=counts["errors"], refresh=False)
+        _checkpoint(sink)
+    finally:
+        bar.close()
+        for f in sink.files.values():
+            f.close()
+    return RunSummary(
+        articles=counts["articles"],
+        claims=counts["claims"],
+        errors=counts["errors"],
+        skipped=counts["skipped"],
+        warnings=counts["warnings"],
+        resumed=len(done),
+        seconds=round(time.monotonic() - started, 3),
+        words=counts["words"],
+    )
+
+
+def process_units(
+    units: Sequence[Unit], *, nlp: Language, settings: Settings, extract: ExtractFn
+) -> list[UnitResult]:
+    """Read and extract a chunk of units; each failure is caught and becomes a record.
+
+    units (Sequence[Unit]): Units from `iter_units`.
+    nlp (Language): The spaCy pipeline, loaded once per worker.
+    settings (Settings): Run options.
+    extract (ExtractFn): The per-article function.
+    RETURNS (list[UnitResult]): One result per unit, in order.
+    """
+    # One chunk is also the place to batch articles through nlp.pipe, once the linker
+    # offers a function that takes many documents.
+    return [_process_unit(unit, nlp=nlp, settings=settings, extract=extract) for unit in units]
 
 
 def extract_corpus_cli(args: argparse.Namespace) -> int:
-    """Run `newsclaims extract` from parsed arguments; return the exit status."""
+    """Run `newsclaims extract` from parsed arguments; return the exit status.
+
+    args (argparse.Namespace): Parsed by `pipeline.cli.build_parser`.
+    RETURNS (int): 0 when no article failed with severity "error", 1 otherwise.
+    """
     date = dt.date.fromisoformat(args.date) if args.date else None
-    settings = Settings(default_dollar=args.dollar, default_date=date)
-    n = extract_corpus(Path(args.corpus), args.output, settings=settings)
-    print(f"{n} claims written to {args.output}")
-    return 0
+    settings = Settings(
+        default_dollar=args.dollar,
+        default_date=date,
+        max_chars=args.max_chars,
+        parse_all=args.parse_all,
+    )
+    summary = extract_corpus(
+        args.corpus,
+        args.output,
+        settings=settings,
+        workers=args.workers,
+        resume=args.resume,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=False if args.quiet else None,
+    )
+    if not args.quiet:
+        paths = output_paths(args.output)
+        print(
+            f"{summary.articles} articles, {summary.claims} claims, {summary.errors} errors, "
+            f"{summary.skipped} skipped, {summary.warnings} warnings"
+            + (f" ({summary.resumed} units done before)" if summary.resumed else "")
+            + f" in {summary.seconds:.1f}s: {paths.claims}, {paths.docs.name}, "
+            f"{paths.errors.name}",
+            file=sys.stderr,
+        )
+    return 0 if summary.ok else 1
+
+
+def _process_unit(
+    unit: Unit, *, nlp: Language, settings: Settings, extract: ExtractFn
+) -> UnitResult:
+    key = unit_key(unit)
+    if isinstance(unit, ErrorRecord):
+        return UnitResult(key, (), None, (unit,), 0)
+    problems: tuple[ErrorRecord, ...] = ()
+    if isinstance(unit, FileSource):
+        try:
+            doc, problems = read_source(unit, settings=settings)
+        except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
+            reason = f"reading failed: {type(e).__name__}: {e}"
+            return UnitResult(key, (), None, (_unit_error(unit, reason),), 0)
+        if doc is None:
+            return UnitResult(key, (), None, problems, 0)
+    else:
+        doc = unit
+    try:
+        claims = extract(doc, nlp, settings)
+    except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
+        logger.warning("extraction failed on %s", doc.id, exc_info=True)
+        claims = []
+        problems += (_unit_error(doc, f"extraction failed: {type(e).__name__}: {e}"),)
+    record = DocRecord(
+        doc_id=doc.id,
+        text=doc.text,
+        date=doc.date,
+        url=doc.url,
+        path=doc.path,
+        line=doc.line,
+        format=doc.format,
+        date_source=doc.date_source,
+        encoding=doc.encoding,
+        encoding_note=doc.encoding_note,
+        truncated=doc.truncated,
+        sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+    )
+    lines = tuple(c.model_dump_json() for c in claims)
+    return UnitResult(key, lines, record.model_dump_json(), problems, len(doc.text.split()))
+
+
+def _unit_error(unit: FileSource | Document, reason: str) -> ErrorRecord:
+    if isinstance(unit, Document):
+        return ErrorRecord(path=unit.path or unit.id, reason=reason, doc_id=unit.id, line=unit.line)
+    return ErrorRecord(path=unit.path, reason=reason, doc_id=unit.doc_id)
+
+
+def _run_chunks(
+    chunks: Iterator[list[Unit]],
+    engine: Engine,
+    workers: int,
+    scheduler: str | None,
+    nlp: Language | None,
+    settings: Settings,
+    extract: ExtractFn,
+) -> Iterator[list[UnitResult]]:
+    if engine == "dask":
+        from pipeline.dask_engine import run_on_dask
+
+        yield from run_on_dask(
+            chunks,
+            scheduler=scheduler,
+            workers=workers,
+            nlp=nlp,
+            settings=settings,
+            extract=extract,
+        )
+        return
+    if workers == 1:
+        nlp = nlp if nlp is not None else load_nlp()
+        for chunk in chunks:
+            yield process_units(chunk, nlp=nlp, settings=settings, extract=extract)
+        return
+    # fork shares an `nlp` given by the caller without pickling it; elsewhere it is
+    # pickled once per worker. Each worker loads the model once, in _init_worker.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(nlp, settings, extract),
+    ) as pool:
+
+        def submit(chunk: list[Unit]) -> Future[list[UnitResult]]:
+            return pool.submit(_work, chunk)
+
+        try:
+            yield from run_ordered(chunks, submit, window=4 * workers)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def run_ordered(
+    chunks: Iterable[list[Unit]],
+    submit: Callable[[list[Unit]], _Handle],
+    *,
+    window: int,
+) -> Iterator[list[UnitResult]]:
+    """Submit chunks with at most `window` in flight and yield their results in order.
+
+    chunks (Iterable[list[Unit]]): The chunks, in corpus order.
+    submit (Callable): Starts a chunk; returns a handle whose `.result()` waits for it.
+    window (int): Most chunks in flight: bounds memory however long the corpus.
+    RETURNS (Iterator[list[UnitResult]]): Results in the order of `chunks`.
+    """
+    pending: deque[_Handle] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+# The state of one worker process, set once by _init_worker (ProcessPoolExecutor's
+# initializer) so that the model is loaded once per process, not once per task.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(nlp: Language | None, settings: Settings, extract: ExtractFn) -> None:
+    _WORKER["nlp"] = nlp if nlp is not None else load_nlp()
+    _WORKER["settings"] = settings
+    _WORKER["extract"] = extract
+
+
+def _work(chunk: list[Unit]) -> list[UnitResult]:
+    return process_units(
+        chunk, nlp=_WORKER["nlp"], settings=_WORKER["settings"], extract=_WORKER["extract"]
+    )
+
+
+def _signature(settings: Settings, extract: ExtractFn) -> dict[str, Any]:
+    # What must not change between a run and its resumption.
+    return {
+        "settings": settings.model_dump(mode="json"),
+        "extract": f"{extract.__module__}.{extract.__qualname__}",
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def _open_run(
+    paths: OutputPaths, signature: dict[str, Any], *, resume: bool
+) -> tuple[set[str], dict[str, int]]:
+    # A fresh run truncates every output and starts a journal; a resumed one cuts every
+    # file back to its last checkpoint and returns the keys done and the counts so far.
+    counts = dict.fromkeys(("articles", "claims", "errors", "skipped", "warnings", "words"), 0)
+    if not resume or not paths.journal.exists():
+        if resume:
+            logger.warning("no journal at %s: starting from the beginning", paths.journal)
+        for p in (paths.claims, paths.docs, paths.errors):
+            p.write_bytes(b"")
+        header = {"journal": _JOURNAL_VERSION, **signature}
+        _write_synced(paths.journal, json.dumps(header).encode() + b"\n", mode="wb")
+        return set(), counts
+    data = paths.journal.read_bytes()
+    lines = data.split(b"\n")[:-1]  # the last element is a partial line or b""
+    found = _json_line(lines[0]) if lines else None
+    if found is None or found.get("journal") != _JOURNAL_VERSION:
+        detail = "no header line" if found is None else f"version {found.get('journal')!r}"
+        raise NewsclaimsError(Errors.E104.format(path=str(paths.journal), detail=detail))
+    old = {k: found.get(k) for k in signature}
+    if old != signature:
+        raise NewsclaimsError(
+            Errors.E101.format(
+                path=str(paths.journal), old=json.dumps(old), new=json.dumps(signature)
+            )
+        )
+    done: set[str] = set()
+    sizes = {"claims": 0, "docs": 0, "errors": 0}
+    end = len(lines[0]) + 1
+    for line in lines[1:]:
+        entry = _json_line(line)
+        if entry is None:
+            break
+        done.update(entry["done"])
+        sizes = {k: int(entry[k]) for k in sizes}
+        end += len(line) + 1
+    _truncate(paths.journal, end)
+    for name, size in sizes.items():
+        path: Path = getattr(paths, name)
+        _truncate(path, size)
+    counts.update(_count_existing(paths))
+    return done, counts
+
+
+def _count_existing(paths: OutputPaths) -> dict[str, int]:
+    counts = {"claims": _count_lines(paths.claims), "articles": _count_lines(paths.docs)}
+    counts.update(dict.fromkeys(_COUNT_OF.values(), 0))
+    with paths.errors.open("rb") as f:
+        for line in f:
+            record = ErrorRecord.model_validate_json(line)
+            counts[_COUNT_OF[record.severity]] += 1
+    return counts
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            n += block.count(b"\n")
+    return n
+
+
+def _truncate(path: Path, size: int) -> None:
+    actual = path.stat().st_size if path.exists() else 0
+    if actual < size:
+        raise NewsclaimsError(
+            Errors.E104.format(
+                path=str(path), detail=f"{actual} bytes, the journal says {size}: file lost?"
+            )
+        )
+    with path.open("r+b") as f:
+        f.truncate(size)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _open_sink(paths: OutputPaths, checkpoint_every: int) -> _Sink:
+    files = {
+        "claims": paths.claims.open("ab"),
+        "docs": paths.docs.open("ab"),
+        "errors": paths.errors.open("ab"),
+        "journal": paths.journal.open("ab"),
+    }
+    return _Sink(paths=paths, files=files, checkpoint_every=checkpoint_every, crash=_crash_spec())
+
+
+def _write(sink: _Sink, result: UnitResult, counts: dict[str, int]) -> None:
+    files = sink.files
+    for line in result.claims:
+        files["claims"].write(line.encode("utf-8") + b"\n")
+    if result.doc is not None:
+        files["docs"].write(result.doc.encode("utf-8") + b"\n")
+        counts["articles"] += 1
+    for problem in result.problems:
+        files["errors"].write(problem.model_dump_json().encode("utf-8") + b"\n")
+        counts[
+            {"error": "errors", "skipped": "skipped", "warning": "warnings"}[problem.severity]
+        ] += 1
+    counts["claims"] += len(result.claims)
+    counts["words"] += result.words
+    sink.pending.append(result.key)
+    sink.written += 1
+    if sink.crash is not None and sink.written >= sink.crash[0]:
+        _crash(sink, sink.crash[1])
+    if (
+        len(sink.pending) >= sink.checkpoint_every
+        or time.monotonic() - sink.last_checkpoint >= CHECKPOINT_SECONDS
+    ):
+        _checkpoint(sink)
+
+
+def _checkpoint(sink: _Sink) -> None:
+    # Data first, then the journal line that vouches for it.
+    sizes = {}
+    for name in ("claims", "docs", "errors"):
+        f = sink.files[name]
+        f.flush()
+        os.fsync(f.fileno())
+        sizes[name] = f.tell()
+    entry = {"done": sink.pending, **sizes}
+    journal = sink.files["journal"]
+    journal.write(json.dumps(entry).encode() + b"\n")
+    journal.flush()
+    os.fsync(journal.fileno())
+    sink.pending = []
+    sink.last_checkpoint = time.monotonic()
+
+
+def _crash_spec() -> tuple[int, str] | None:
+    spec = os.environ.get(CRASH_ENV)
+    if not spec:
+        return None
+    n, _, where = spec.partition(":")
+    return int(n), where or "claims"
+
+
+def _crash(sink: _Sink, where: str) -> None:
+    # A kill at the worst moment: records written but not checkpointed, half a line on disk.
+    f = sink.files[where]
+    f.write(b'{"partial": "line cut by a cra')
+    f.flush()
+    os._exit(70)
+
+
+def _write_synced(path: Path, data: bytes, *, mode: str) -> None:
+    with path.open(mode) as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _json_line(line: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _prepend(first: Unit | None, rest: Iterator[Unit]) -> Iterator[Unit]:
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def _chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    chunk: list[Unit] = []
+    for unit in units:
+        chunk.append(unit)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _progress_bar(progress: bool | None, *, initial: int) -> Any:
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    return tqdm(
+        desc="articles",
+        unit=" units",
+        initial=initial,
+        disable=not show,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
