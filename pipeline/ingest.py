@@ -19,6 +19,7 @@ import datetime as dt
 import errno
 import json
 import os
+import stat
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -300,6 +301,12 @@ def _walk(
         if not path.exists():
             yield from _broken_link(path, _rel(root, path))
             continue
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the read
+            reason = "not a regular file"
+            yield ErrorRecord(
+                path=str(path), reason=reason, severity="skipped", doc_id=_rel(root, path)
+            )
+            continue
         yield from _file_units(path, _rel(root, path), fmt, settings)
 
 
@@ -471,12 +478,16 @@ def _decode(data: bytes, *, partial: bool) -> _Decoded | str:
 
 def _html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:
     # trafilatura keeps the article and drops navigation, scripts, boxes and comments.
+    # Precision first, and no fallback extractors: those return the menu of a page that
+    # holds no article, and menus and teaser boxes are full of money amounts.
     # Dates come from the page's metadata only (no guessing from the text).
     import trafilatura
 
     found = trafilatura.bare_extraction(
         html,
         with_metadata=True,
+        fast=True,
+        favor_precision=True,
         include_comments=False,
         include_tables=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
