@@ -29,7 +29,9 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -253,7 +255,7 @@ def _process_unit(
         try:
             doc, problems = read_source(unit, settings=settings)
         except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
-            reason = f"reading failed: {type(e).__name__}: {e}"
+            reason = f"reading failed: {_describe(e)}"
             return UnitResult(key, (), None, (_unit_error(unit, reason),), 0)
         if doc is None:
             return UnitResult(key, (), None, problems, 0)
@@ -262,9 +264,9 @@ def _process_unit(
     try:
         claims = extract(doc, nlp, settings)
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
-        logger.warning("extraction failed on %s", doc.id, exc_info=True)
+        logger.debug("extraction failed on %s", doc.id, exc_info=True)
         claims = []
-        problems += (_unit_error(doc, f"extraction failed: {type(e).__name__}: {e}"),)
+        problems += (_unit_error(doc, f"extraction failed: {_describe(e)}"),)
     record = DocRecord(
         doc_id=doc.id,
         text=doc.text,
@@ -281,6 +283,13 @@ def _process_unit(
     )
     lines = tuple(c.model_dump_json() for c in claims)
     return UnitResult(key, lines, record.model_dump_json(), problems, len(doc.text.split()))
+
+
+def _describe(e: BaseException) -> str:
+    # The exception and where it was raised, so that the errors file points at the bug.
+    where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+    place = f" (at {Path(where.filename).name}:{where.lineno})" if where else ""
+    return f"{type(e).__name__}: {e}{place}"
 
 
 def _unit_error(unit: FileSource | Document, reason: str) -> ErrorRecord:
@@ -364,9 +373,18 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(nlp: Language | None, settings: Settings, extract: ExtractFn) -> None:
+    # A worker whose parent was killed (kill -9) would wait for work forever.
+    watchdog = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
+    watchdog.start()
     _WORKER["nlp"] = nlp if nlp is not None else load_nlp()
     _WORKER["settings"] = settings
     _WORKER["extract"] = extract
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(chunk: list[Unit]) -> list[UnitResult]:
