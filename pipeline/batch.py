@@ -174,7 +174,12 @@ def extract_corpus(
             for result in results:
                 _write(sink, result, counts)
             bar.update(len(results))
-            bar.set_postfix(claims=counts["claims"], errors=counts["errors"], refresh=False)
+            bar.set_postfix(
+                claims=counts["claims"],
+                errors=counts["errors"],
+                skipped=counts["skipped"],
+                refresh=False,
+            )
         _checkpoint(sink)
     finally:
         bar.close()
@@ -584,8 +589,8 @@ def _progress_bar(progress: bool | None, *, initial: int) -> Any:
 
     show = sys.stderr.isatty() if progress is None else progress
     return tqdm(
-        desc="articles",
-        unit=" units",
+        desc="extract",
+        unit=" articles",
         initial=initial,
         disable=not show,
         file=sys.stderr,

@@ -2,7 +2,8 @@
 
 Imported only by `extract_corpus(engine="dask")`, so that Dask is never imported otherwise.
 Every worker needs newsclaims and the spaCy model installed; a worker plugin loads the
-model once per worker, when the worker starts or joins.
+model once per worker, when the worker starts or joins. The client reads the corpus files
+and ships their bytes with each task, so workers need no access to the corpus.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.language import Language
 
 from models import Settings
 from pipeline.batch import ExtractFn, UnitResult, process_units, run_ordered
-from pipeline.ingest import Unit
+from pipeline.ingest import FileSource, Unit, with_bytes
 from pipeline.nlp import load_nlp
 
 PLUGIN_NAME = "newsclaims-nlp"
@@ -69,7 +70,11 @@ def run_on_dask(
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
 
         def submit(chunk: list[Unit]) -> object:
-            return client.submit(_run_chunk, chunk, settings, extract, pure=False)
+            # File bytes travel with the task: workers need no access to the corpus.
+            shipped = [
+                with_bytes(u, settings=settings) if isinstance(u, FileSource) else u for u in chunk
+            ]
+            return client.submit(_run_chunk, shipped, settings, extract, pure=False)
 
         yield from run_ordered(chunks, submit, window=4 * n_workers)  # type: ignore[arg-type]
     finally:

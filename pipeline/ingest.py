@@ -89,6 +89,7 @@ class FileSource(NamedTuple):
     doc_id: str
     path: str
     format: SourceFormat
+    data: bytes | None = None  # the file's first bytes, when read ahead (`with_bytes`)
 
 
 Unit = FileSource | Document | ErrorRecord
@@ -172,11 +173,10 @@ def read_source(
         the file holds no article; and what the errors file should say about it.
     """
     limit = byte_limit(settings.max_chars)
-    try:
-        with open(source.path, "rb") as f:
-            data = f.read(limit + 1)
-    except OSError as e:
-        return None, (_error(source, f"cannot read the file: {_os_reason(e)}"),)
+    loaded = with_bytes(source, settings=settings)
+    if isinstance(loaded, ErrorRecord):
+        return None, (loaded,)
+    data = loaded.data or b""
     if not data.strip():
         return None, (_error(source, "empty file", "skipped"),)
     cut = len(data) > limit
@@ -218,6 +218,25 @@ def read_source(
         truncated=truncated,
     )
     return doc, tuple(problems)
+
+
+def with_bytes(source: FileSource, *, settings: Settings) -> FileSource | ErrorRecord:
+    """Read a file's bytes (at most `byte_limit(max_chars) + 1`) into its FileSource.
+
+    A Dask client calls this so that workers need no access to the corpus files.
+
+    source (FileSource): The file.
+    settings (Settings): Run options (max_chars).
+    RETURNS (FileSource | ErrorRecord): The source with `data` set, or why it cannot be read.
+    """
+    if source.data is not None:
+        return source
+    try:
+        with open(source.path, "rb") as f:
+            data = f.read(byte_limit(settings.max_chars) + 1)
+    except OSError as e:
+        return _error(source, f"cannot read the file: {_os_reason(e)}")
+    return source._replace(data=data)
 
 
 def iter_documents(

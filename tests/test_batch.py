@@ -267,7 +267,7 @@ def test_batch_progress_bar(
     assert capsys.readouterr().err == ""
     _run(wire, tmp_path / "b.jsonl", blank_nlp, progress=True)
     err = capsys.readouterr().err
-    assert "articles" in err and "claims=" in err and "errors=3" in err
+    assert "articles" in err and "claims=" in err and "errors=3, skipped=1" in err
 
 
 def test_batch_stdin(tmp_path: Path, blank_nlp: Language) -> None:
