@@ -35,6 +35,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple, Protocol
@@ -329,25 +330,71 @@ def _run_chunks(
         for chunk in chunks:
             yield process_units(chunk, nlp=nlp, settings=settings, extract=extract)
         return
-    # fork shares an `nlp` given by the caller without pickling it; elsewhere it is
-    # pickled once per worker. Each worker loads the model once, in _init_worker.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(nlp, settings, extract),
-    ) as pool:
+    yield from _run_pool(chunks, workers, nlp, settings, extract)
 
-        def submit(chunk: list[Unit]) -> Future[list[UnitResult]]:
-            return pool.submit(_work, chunk)
 
+def _run_pool(
+    chunks: Iterator[list[Unit]],
+    workers: int,
+    nlp: Language | None,
+    settings: Settings,
+    extract: ExtractFn,
+) -> Iterator[list[UnitResult]]:
+    # Like run_ordered, and it survives a worker that dies (killed for memory, a crash in
+    # C code): the pool is then broken and every chunk in flight failed. The first of them
+    # is rerun one article per fresh process, so that the article that kills its process
+    # gets an error record; the others are resubmitted to a new pool.
+    def new_pool(size: int) -> ProcessPoolExecutor:
+        # fork shares an `nlp` given by the caller without pickling it; elsewhere it is
+        # pickled once per worker. Each worker loads the model once, in _init_worker.
+        methods = multiprocessing.get_all_start_methods()
+        return ProcessPoolExecutor(
+            max_workers=size,
+            mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
+            initializer=_init_worker,
+            initargs=(nlp, settings, extract),
+        )
+
+    pools = [new_pool(workers)]
+    pending: deque[tuple[list[Unit], Future[list[UnitResult]]]] = deque()
+
+    def resolve() -> list[UnitResult]:
+        chunk, future = pending.popleft()
         try:
-            yield from run_ordered(chunks, submit, window=4 * workers)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            return future.result()
+        except BrokenProcessPool:
+            logger.warning("a worker process died; rerunning its articles one by one")
+        pools[0].shutdown(wait=True, cancel_futures=True)
+        results = [_run_alone(unit, new_pool) for unit in chunk]
+        pools[0] = new_pool(workers)
+        for i, (other, _) in enumerate(pending):
+            pending[i] = (other, pools[0].submit(_work, other))
+        return results
+
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pools[0].submit(_work, chunk)))
+            if len(pending) >= 4 * workers:
+                yield resolve()
+        while pending:
+            yield resolve()
+    finally:
+        pools[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _run_alone(unit: Unit, new_pool: Callable[[int], ProcessPoolExecutor]) -> UnitResult:
+    with new_pool(1) as pool:
+        try:
+            (result,) = pool.submit(_work, [unit]).result()
+        except BrokenProcessPool:
+            reason = (
+                "the worker process died on this article (killed for memory, or a crash "
+                "in compiled code)"
+            )
+            if isinstance(unit, ErrorRecord):
+                return UnitResult(unit_key(unit), (), None, (unit,), 0)
+            return UnitResult(unit_key(unit), (), None, (_unit_error(unit, reason),), 0)
+    return result
 
 
 def run_ordered(

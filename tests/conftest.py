@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -47,10 +48,13 @@ def corpus_dir() -> Path:
 def fake_extract(doc: Document, nlp: Language, settings: Settings) -> list[Claim]:
     """One claim per amount, no linking: what the batch layer needs to be tested.
 
-    An article that holds "EXPLODE" raises, as a linker bug would.
+    An article that holds "EXPLODE" raises, as a linker bug would; one that holds
+    "KILLWORKER" kills its process, as the OOM killer would (use it with workers > 1 only).
     """
     if "EXPLODE" in doc.text:
         raise RuntimeError(f"linker bug on {doc.id}")
+    if "KILLWORKER" in doc.text:
+        os.kill(os.getpid(), signal.SIGKILL)
     slow = float(os.environ.get(SLOW_ENV, "0"))
     if slow:
         time.sleep(slow)

@@ -236,6 +236,38 @@ def test_batch_sigkill_then_resume(tmp_path: Path, blank_nlp: Language) -> None:
     assert len(done) == len(set(done)) == 300  # no unit done twice
 
 
+def test_batch_worker_death_is_one_error(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # An article that kills its worker process costs that article only.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in wire.iterdir():
+        (corpus / p.name).write_bytes(p.read_bytes())
+    (corpus / "reuters-30.txt").write_text("KILLWORKER with $9 million\n")
+    out = tmp_path / "c.jsonl"
+    summary = extract_corpus(
+        corpus,
+        out,
+        settings=SETTINGS,
+        nlp=blank_nlp,
+        workers=2,
+        extract=fake_extract,
+        progress=False,
+    )
+    errors = [
+        ErrorRecord.model_validate_json(x)
+        for x in output_paths(out).errors.read_bytes().splitlines()
+    ]
+    died = [e for e in errors if e.doc_id == "reuters-30.txt"]
+    assert len(died) == 1 and "worker process died" in died[0].reason
+    assert summary.articles == 62 and summary.errors == 4
+    docs = output_paths(out).docs.read_bytes().splitlines()
+    assert len(docs) == len(set(docs)) == 62
+    expected = [x for x in reference["claims"].splitlines() if b'"reuters-30.txt"' not in x]
+    assert output_paths(out).claims.read_bytes().splitlines() == expected
+
+
 def test_batch_run_ordered_keeps_order_and_bounds_work() -> None:
     class Handle:
         def __init__(self, chunk: list[Any], log: list[int]) -> None:
