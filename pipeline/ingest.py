@@ -438,7 +438,7 @@ def _jsonl_record(
         yield _line_error(path, lineno, f"duplicate id {rid!r} in the file", doc_id=doc_id)
         return
     seen.add(doc_id)
-    if not text.strip():
+    if not text[: settings.max_chars].strip():
         yield _line_error(path, lineno, "empty text", doc_id=doc_id, severity="skipped")
         return
     note = None

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import Document, ErrorRecord, Settings
 from pipeline.errors import InputError
@@ -365,3 +367,25 @@ def test_ingest_fifo_is_not_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (error,) = _errors(tmp_path)
     assert (error.doc_id, error.severity) == ("pipe.txt", "skipped")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.binary(max_size=600)
+    | st.text(max_size=300).map(lambda t: t.encode("utf-8", "replace")),
+    suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]),
+    max_chars=st.integers(min_value=1, max_value=200),
+)
+def test_ingest_never_raises_on_any_bytes(data: bytes, suffix: str, max_chars: int) -> None:
+    # Whatever a file holds, ingestion yields documents within --max-chars and records.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "x" + suffix).write_bytes(data)
+        items = list(iter_documents(tmp, settings=Settings(max_chars=max_chars)))
+    for item in items:
+        if isinstance(item, Document):
+            assert 0 < len(item.text) <= max_chars and item.text.strip()
+            item.text.encode("utf-8")  # no lone surrogates: the docs file can hold it
+        else:
+            assert item.severity in ("error", "skipped", "warning") and item.reason
