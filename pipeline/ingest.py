@@ -315,7 +315,7 @@ def _walk(
             if entry.is_symlink() and not path.exists():
                 yield from _broken_link(path, _rel(root, path))
             continue
-        if fmt == "jsonl" and _is_output(path, names, excluded):
+        if _is_output(path, names, excluded):
             continue
         if not path.exists():
             yield from _broken_link(path, _rel(root, path))
@@ -342,7 +342,12 @@ def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> 
 
 
 def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:
-    if is_output_name(path.name) or _resolve(path) in excluded:
+    # The run's own outputs (any name: "-o run.txt" is allowed) and earlier runs' ones.
+    if any(path.name == p.name for p in excluded) and _resolve(path) in excluded:
+        return True
+    if not path.name.lower().endswith(".jsonl"):
+        return False
+    if is_output_name(path.name):
         return True
     # A claims file of an earlier run has its docs or journal file beside it.
     stem = path.name[: -len(".jsonl")]

@@ -180,8 +180,15 @@ def test_ingest_skips_own_outputs(tmp_path: Path) -> None:
     _write(tmp_path, "claims.jsonl", b'{"claim_id": "x"}\n')  # beside claims.docs.jsonl
     _write(tmp_path, "claims.docs.jsonl", b"")
     _write(tmp_path, "explicit.jsonl", b'{"id": 1, "text": "excluded by path"}\n')
+    _write(tmp_path, "out.txt", b"an output named like an article\n")
     _write(tmp_path, ".hidden/a.txt", b"hidden folder\n")
-    units = list(iter_units(tmp_path, settings=Settings(), exclude=[tmp_path / "explicit.jsonl"]))
+    units = list(
+        iter_units(
+            tmp_path,
+            settings=Settings(),
+            exclude=[tmp_path / "explicit.jsonl", tmp_path / "x" / ".." / "out.txt"],
+        )
+    )
     assert [getattr(u, "id", u) for u in units] == ["feed.jsonl#1"]
 
 
