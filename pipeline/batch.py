@@ -151,14 +151,14 @@ def extract_corpus(
     settings = settings or Settings()
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers < 1:
-        raise NewsclaimsError(Errors.E102.format(workers=workers))
+        raise NewsclaimsError(Errors.E302.format(workers=workers))
     if engine not in ("local", "dask"):
-        raise NewsclaimsError(Errors.E103.format(engine=engine))
+        raise NewsclaimsError(Errors.E303.format(engine=engine))
     if scheduler is not None and engine != "dask":
-        raise NewsclaimsError(Errors.E106)
+        raise NewsclaimsError(Errors.E306)
     paths = output_paths(out_path)
     if paths.claims.is_dir():
-        raise NewsclaimsError(Errors.E105.format(path=str(paths.claims)))
+        raise NewsclaimsError(Errors.E305.format(path=str(paths.claims)))
     started = time.monotonic()
     signature = _signature(settings, extract)
     # Walk first: a corpus that does not exist raises before any output is touched.
@@ -473,11 +473,11 @@ def _open_run(
     found = _json_line(lines[0]) if lines else None
     if found is None or found.get("journal") != _JOURNAL_VERSION:
         detail = "no header line" if found is None else f"version {found.get('journal')!r}"
-        raise NewsclaimsError(Errors.E104.format(path=str(paths.journal), detail=detail))
+        raise NewsclaimsError(Errors.E304.format(path=str(paths.journal), detail=detail))
     old = {k: found.get(k) for k in signature}
     if old != signature:
         raise NewsclaimsError(
-            Errors.E101.format(
+            Errors.E301.format(
                 path=str(paths.journal), old=json.dumps(old), new=json.dumps(signature)
             )
         )
@@ -521,7 +521,7 @@ def _truncate(path: Path, size: int) -> None:
     actual = path.stat().st_size if path.exists() else 0
     if actual < size:
         raise NewsclaimsError(
-            Errors.E104.format(
+            Errors.E304.format(
                 path=str(path), detail=f"{actual} bytes, the journal says {size}: file lost?"
             )
         )

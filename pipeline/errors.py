@@ -18,13 +18,13 @@ class Errors:
     E002 = "Corpus path {path!r} does not exist."
     E003 = "Output file {path!r} is also inside the corpus; choose another output path."
 
-    # Ingestion and the batch runner (issues 4 and 5): E1xx.
-    E101 = (
+    # Ingestion and the batch runner (issues 4 and 5): E3xx.
+    E301 = (
         "Cannot resume: {path!r} was written with other settings ({old}); now {new}. "
         "Run again without --resume, or with the same settings."
     )
-    E102 = "workers must be at least 1 ({workers} given)."
-    E103 = "engine must be 'local' or 'dask' ({engine!r} given)."
-    E104 = "Cannot resume: the journal {path!r} is not a newsclaims journal ({detail})."
-    E105 = "Output path {path!r} is a folder; give a file such as claims.jsonl."
-    E106 = "--scheduler needs --engine dask."
+    E302 = "workers must be at least 1 ({workers} given)."
+    E303 = "engine must be 'local' or 'dask' ({engine!r} given)."
+    E304 = "Cannot resume: the journal {path!r} is not a newsclaims journal ({detail})."
+    E305 = "Output path {path!r} is a folder; give a file such as claims.jsonl."
+    E306 = "--scheduler needs --engine dask."
