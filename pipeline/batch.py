@@ -51,15 +51,23 @@ from pipeline.nlp import load_nlp
 logger = logging.getLogger(__name__)
 
 ExtractFn = Callable[[Document, Language, Settings], list[Claim]]
+ExtractManyFn = Callable[[Sequence[Document], Language, Settings], Sequence[list[Claim]]]
 Engine = Literal["local", "dask"]
 
 # Test hook: "N" or "N:claims|docs|errors|journal" ends the process abruptly (os._exit)
 # after N units were written in this run, leaving a partial line in the file named.
 CRASH_ENV = "NEWSCLAIMS_CRASH_AFTER"
-CHUNK_SIZE = 8  # units per task: amortises inter-process traffic, keeps tasks short
+CHUNK_SIZE = 16  # units per task: amortises traffic and nlp.pipe calls, keeps tasks short
 CHECKPOINT_SECONDS = 2.0
 _JOURNAL_VERSION = 1
 _COUNT_OF = {"error": "errors", "skipped": "skipped", "warning": "warnings"}  # severity -> count
+
+
+class Extractor(NamedTuple):
+    """The extraction functions a run uses; picklable when both are module-level."""
+
+    one: ExtractFn
+    many: ExtractManyFn | None = None
 
 
 class OutputPaths(NamedTuple):
@@ -128,6 +136,7 @@ def extract_corpus(
     scheduler: str | None = None,
     progress: bool | None = None,
     extract: ExtractFn = extract_document,
+    extract_many: ExtractManyFn | None = None,
     checkpoint_every: int = 500,
     stdin: BinaryIO | None = None,
 ) -> RunSummary:
@@ -144,6 +153,8 @@ def extract_corpus(
     scheduler (str | None): Address of a running Dask scheduler; a LocalCluster when None.
     progress (bool | None): Show a progress bar on stderr; when None, only on a terminal.
     extract (ExtractFn): The per-article function (picklable: defined at module level).
+    extract_many (ExtractManyFn | None): Extracts a chunk of articles at once (one
+        nlp.pipe over all their windows), giving what `extract` gives for each.
     checkpoint_every (int): Most units written between two journal checkpoints.
     stdin (BinaryIO | None): The stream corpus "-" reads; sys.stdin's buffer when None.
     RETURNS (RunSummary): Counts over the whole output, resumed part included.
@@ -160,7 +171,7 @@ def extract_corpus(
     if paths.claims.is_dir():
         raise NewsclaimsError(Errors.E305.format(path=str(paths.claims)))
     started = time.monotonic()
-    signature = _signature(settings, extract)
+    signature = _signature(settings, extract)  # extract_many gives the same by contract
     # Walk first: a corpus that does not exist raises before any output is touched.
     units = iter_units(corpus, settings=settings, exclude=paths, stdin=stdin)
     first = next(units, None)
@@ -171,7 +182,9 @@ def extract_corpus(
     sink = _open_sink(paths, checkpoint_every)
     bar = _progress_bar(progress, initial=len(done))
     try:
-        for results in _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extract):
+        extractor = Extractor(extract, extract_many)
+        run = _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extractor)
+        for results in run:
             for result in results:
                 _write(sink, result, counts)
             bar.update(len(results))
@@ -199,7 +212,12 @@ def extract_corpus(
 
 
 def process_units(
-    units: Sequence[Unit], *, nlp: Language, settings: Settings, extract: ExtractFn
+    units: Sequence[Unit],
+    *,
+    nlp: Language,
+    settings: Settings,
+    extract: ExtractFn,
+    extract_many: ExtractManyFn | None = None,
 ) -> list[UnitResult]:
     """Read and extract a chunk of units; each failure is caught and becomes a record.
 
@@ -207,11 +225,23 @@ def process_units(
     nlp (Language): The spaCy pipeline, loaded once per worker.
     settings (Settings): Run options.
     extract (ExtractFn): The per-article function.
+    extract_many (ExtractManyFn | None): A function that extracts many articles at once
+        (one nlp.pipe over all their windows) and returns what `extract` would for each.
+        When it raises, the chunk is redone article by article to find the culprit.
     RETURNS (list[UnitResult]): One result per unit, in order.
     """
-    # One chunk is also the place to batch articles through nlp.pipe, once the linker
-    # offers a function that takes many documents.
-    return [_process_unit(unit, nlp=nlp, settings=settings, extract=extract) for unit in units]
+    read = [_read_unit(unit, settings=settings) for unit in units]
+    docs = [r.doc for r in read if r.doc is not None]
+    found: list[list[Claim] | str] | None = None
+    if extract_many is not None and docs:
+        try:
+            found = list(extract_many(docs, nlp, settings))
+        except Exception:  # noqa: BLE001 - redone one by one below, which says where
+            logger.debug("batched extraction failed; one article at a time", exc_info=True)
+    if found is None or len(found) != len(docs):
+        found = [_extract_one(doc, nlp=nlp, settings=settings, extract=extract) for doc in docs]
+    outcomes = iter(found)
+    return [_result(r, next(outcomes) if r.doc is not None else []) for r in read]
 
 
 def extract_corpus_cli(args: argparse.Namespace) -> int:
@@ -250,29 +280,45 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
     return 0 if summary.ok else 1
 
 
-def _process_unit(
-    unit: Unit, *, nlp: Language, settings: Settings, extract: ExtractFn
-) -> UnitResult:
+class _Read(NamedTuple):
+    key: str
+    doc: Document | None
+    problems: tuple[ErrorRecord, ...]
+
+
+def _read_unit(unit: Unit, *, settings: Settings) -> _Read:
     key = unit_key(unit)
     if isinstance(unit, ErrorRecord):
-        return UnitResult(key, (), None, (unit,), 0)
-    problems: tuple[ErrorRecord, ...] = ()
-    if isinstance(unit, FileSource):
-        try:
-            doc, problems = read_source(unit, settings=settings)
-        except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
-            reason = f"reading failed: {_describe(e)}"
-            return UnitResult(key, (), None, (_unit_error(unit, reason),), 0)
-        if doc is None:
-            return UnitResult(key, (), None, problems, 0)
-    else:
-        doc = unit
+        return _Read(key, None, (unit,))
+    if isinstance(unit, Document):
+        return _Read(key, unit, ())
     try:
-        claims = extract(doc, nlp, settings)
+        doc, problems = read_source(unit, settings=settings)
+    except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
+        return _Read(key, None, (_unit_error(unit, f"reading failed: {_describe(e)}"),))
+    return _Read(key, doc, problems)
+
+
+def _extract_one(
+    doc: Document, *, nlp: Language, settings: Settings, extract: ExtractFn
+) -> list[Claim] | str:
+    # The claims, or why there are none: the reason of an error record.
+    try:
+        return extract(doc, nlp, settings)
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         logger.debug("extraction failed on %s", doc.id, exc_info=True)
-        claims = []
-        problems += (_unit_error(doc, f"extraction failed: {_describe(e)}"),)
+        return f"extraction failed: {_describe(e)}"
+
+
+def _result(read: _Read, outcome: list[Claim] | str) -> UnitResult:
+    doc, problems = read.doc, read.problems
+    if doc is None:
+        return UnitResult(read.key, (), None, problems, 0)
+    claims: list[Claim] = []
+    if isinstance(outcome, str):
+        problems = (*problems, _unit_error(doc, outcome))
+    else:
+        claims = outcome
     record = DocRecord(
         doc_id=doc.id,
         text=doc.text,
@@ -288,7 +334,7 @@ def _process_unit(
         sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
     )
     lines = tuple(c.model_dump_json() for c in claims)
-    return UnitResult(key, lines, record.model_dump_json(), problems, len(doc.text.split()))
+    return UnitResult(read.key, lines, record.model_dump_json(), problems, len(doc.text.split()))
 
 
 def _describe(e: BaseException) -> str:
@@ -311,7 +357,7 @@ def _run_chunks(
     scheduler: str | None,
     nlp: Language | None,
     settings: Settings,
-    extract: ExtractFn,
+    extractor: Extractor,
 ) -> Iterator[list[UnitResult]]:
     if engine == "dask":
         from pipeline.dask_engine import run_on_dask
@@ -322,15 +368,15 @@ def _run_chunks(
             workers=workers,
             nlp=nlp,
             settings=settings,
-            extract=extract,
+            extractor=extractor,
         )
         return
     if workers == 1:
         nlp = nlp if nlp is not None else load_nlp()
         for chunk in chunks:
-            yield process_units(chunk, nlp=nlp, settings=settings, extract=extract)
+            yield _work_with(chunk, nlp, settings, extractor)
         return
-    yield from _run_pool(chunks, workers, nlp, settings, extract)
+    yield from _run_pool(chunks, workers, nlp, settings, extractor)
 
 
 def _run_pool(
@@ -338,7 +384,7 @@ def _run_pool(
     workers: int,
     nlp: Language | None,
     settings: Settings,
-    extract: ExtractFn,
+    extractor: Extractor,
 ) -> Iterator[list[UnitResult]]:
     # Like run_ordered, and it survives a worker that dies (killed for memory, a crash in
     # C code): the pool is then broken and every chunk in flight failed. The first of them
@@ -352,7 +398,7 @@ def _run_pool(
             max_workers=size,
             mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
             initializer=_init_worker,
-            initargs=(nlp, settings, extract),
+            initargs=(nlp, settings, extractor),
         )
 
     pools = [new_pool(workers)]
@@ -424,13 +470,13 @@ def run_ordered(
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(nlp: Language | None, settings: Settings, extract: ExtractFn) -> None:
+def _init_worker(nlp: Language | None, settings: Settings, extractor: Extractor) -> None:
     # A worker whose parent was killed (kill -9) would wait for work forever.
     watchdog = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
     watchdog.start()
     _WORKER["nlp"] = nlp if nlp is not None else load_nlp()
     _WORKER["settings"] = settings
-    _WORKER["extract"] = extract
+    _WORKER["extractor"] = extractor
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -440,8 +486,14 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _work(chunk: list[Unit]) -> list[UnitResult]:
+    return _work_with(chunk, _WORKER["nlp"], _WORKER["settings"], _WORKER["extractor"])
+
+
+def _work_with(
+    chunk: Sequence[Unit], nlp: Language, settings: Settings, extractor: Extractor
+) -> list[UnitResult]:
     return process_units(
-        chunk, nlp=_WORKER["nlp"], settings=_WORKER["settings"], extract=_WORKER["extract"]
+        chunk, nlp=nlp, settings=settings, extract=extractor.one, extract_many=extractor.many
     )
 
 

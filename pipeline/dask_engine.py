@@ -15,7 +15,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from models import Settings
-from pipeline.batch import ExtractFn, UnitResult, process_units, run_ordered
+from pipeline.batch import Extractor, UnitResult, process_units, run_ordered
 from pipeline.ingest import FileSource, Unit, with_bytes
 from pipeline.nlp import load_nlp
 
@@ -40,7 +40,7 @@ def run_on_dask(
     workers: int,
     nlp: Language | None,
     settings: Settings,
-    extract: ExtractFn,
+    extractor: Extractor,
 ) -> Iterator[list[UnitResult]]:
     """Process chunks on a Dask cluster and yield their results in order.
 
@@ -50,7 +50,7 @@ def run_on_dask(
     workers (int): Workers of the LocalCluster (unused with a scheduler address).
     nlp (Language | None): A pipeline to ship to every worker; `load_nlp()` there when None.
     settings (Settings): Run options.
-    extract (ExtractFn): The per-article function (importable on the workers).
+    extractor (Extractor): The extraction functions (importable on the workers).
     RETURNS (Iterator[list[UnitResult]]): One list of results per chunk, in order.
     """
     cluster = None
@@ -74,7 +74,7 @@ def run_on_dask(
             shipped = [
                 with_bytes(u, settings=settings) if isinstance(u, FileSource) else u for u in chunk
             ]
-            return client.submit(_run_chunk, shipped, settings, extract, pure=False)
+            return client.submit(_run_chunk, shipped, settings, extractor, pure=False)
 
         yield from run_ordered(chunks, submit, window=4 * n_workers)  # type: ignore[arg-type]
     finally:
@@ -83,11 +83,13 @@ def run_on_dask(
             cluster.close()
 
 
-def _run_chunk(chunk: list[Unit], settings: Settings, extract: ExtractFn) -> list[UnitResult]:
+def _run_chunk(chunk: list[Unit], settings: Settings, extractor: Extractor) -> list[UnitResult]:
     plugin = get_worker().plugins[PLUGIN_NAME]
     if not isinstance(plugin, NlpPlugin):
         raise TypeError(f"worker plugin {PLUGIN_NAME!r} is a {type(plugin).__name__}")
     if plugin.nlp is None:  # a plugin whose setup has not run yet on this worker
         plugin.setup(get_worker())
     nlp = plugin.nlp if plugin.nlp is not None else load_nlp()
-    return process_units(chunk, nlp=nlp, settings=settings, extract=extract)
+    return process_units(
+        chunk, nlp=nlp, settings=settings, extract=extractor.one, extract_many=extractor.many
+    )

@@ -11,6 +11,7 @@ import hashlib
 import os
 import signal
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,13 @@ def fake_extract(doc: Document, nlp: Language, settings: Settings) -> list[Claim
         claim_id = hashlib.sha1(key).hexdigest()[:16]
         claims.append(Claim(claim_id=claim_id, doc_id=doc.id, amount=a, rules=("fake",)))
     return claims
+
+
+def fake_extract_many(
+    docs: Sequence[Document], nlp: Language, settings: Settings
+) -> list[list[Claim]]:
+    """`fake_extract` over many documents at once; raises when any of them does."""
+    return [fake_extract(doc, nlp, settings) for doc in docs]
 
 
 def write_reuters_corpus(folder: Path, n: int) -> Path:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import fake_extract, write_reuters_corpus
+from conftest import fake_extract, fake_extract_many, write_reuters_corpus
 from spacy.language import Language
 
 from models import Settings
@@ -55,12 +55,20 @@ def _extract(corpus: Path, out: Path, nlp: Language, **kwargs: object) -> tuple[
     return _outputs(out)
 
 
+@pytest.mark.parametrize("many", [None, fake_extract_many], ids=["one", "many"])
 def test_dask_engine_equals_local(
-    wire: Path, tmp_path: Path, blank_nlp: Language, cluster: object
+    wire: Path, tmp_path: Path, blank_nlp: Language, cluster: object, many: object
 ) -> None:
     local = _extract(wire, tmp_path / "local.jsonl", blank_nlp, workers=1)
     address = cluster.scheduler_address  # type: ignore[attr-defined]
-    dask = _extract(wire, tmp_path / "dask.jsonl", blank_nlp, engine="dask", scheduler=address)
+    dask = _extract(
+        wire,
+        tmp_path / "dask.jsonl",
+        blank_nlp,
+        engine="dask",
+        scheduler=address,
+        extract_many=many,
+    )
     assert dask == local and local[0].count(b"\n") > 30
 
 
