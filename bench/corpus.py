@@ -81,7 +81,10 @@ def _bench(subset: str, files: list[Path], args: argparse.Namespace) -> dict[str
         cmd = [_newsclaims(), "extract", str(corpus), "-o", str(out), "--quiet"]
         cmd += ["--workers", str(args.workers)] + (["--parse-all"] if args.parse_all else [])
         row["newsclaims"] = _measure(cmd, len(files), words)
+        if not out.with_suffix(".journal.jsonl").exists():
+            raise SystemExit(f"newsclaims wrote no output: {' '.join(cmd)}")
         row["newsclaims"]["claims"] = sum(1 for _ in out.open("rb"))
+        row["newsclaims"]["errors"] = sum(1 for _ in out.with_suffix(".errors.jsonl").open("rb"))
         if not args.skip_spacy:
             cmd = [sys.executable, __file__, "--spacy-child", str(corpus)]
             row["spacy"] = _measure(cmd + ["--workers", str(args.workers)], len(files), words)
@@ -107,7 +110,7 @@ def _measure(cmd: list[str], articles: int, words: int) -> dict[str, Any]:
     sampler.start()
     _, err = proc.communicate()
     seconds = time.monotonic() - started
-    if proc.returncode not in (0, 1):  # 1: some article failed, the run itself finished
+    if proc.returncode not in (0, 1):  # 1: some article failed (checked by the caller)
         raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err[-2000:]}")
     max_rss_kb = int(err.strip().splitlines()[-1])
     return {
@@ -157,7 +160,8 @@ def _print_row(row: dict[str, Any]) -> None:
         )
 
     print(f"subset {row['subset']}: {row['articles']:,} articles, {row['words']:,} words")
-    print("  " + side("newsclaims") + f", {row['newsclaims']['claims']:,} claims")
+    nc = row["newsclaims"]
+    print("  " + side("newsclaims") + f", {nc['claims']:,} claims, {nc['errors']} error records")
     print("  " + side("spacy"))
     if "ratio" in row:
         print(f"  ratio newsclaims/spacy time: {row['ratio']:.3f} (goal <= 0.3)")
