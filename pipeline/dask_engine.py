@@ -15,8 +15,9 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from models import Settings
-from pipeline.batch import Extractor, UnitResult, process_units, run_ordered
+from pipeline.batch import Extractor, process_units, run_ordered
 from pipeline.ingest import FileSource, Unit, with_bytes
+from pipeline.journal import UnitResult
 from pipeline.nlp import load_nlp
 
 PLUGIN_NAME = "newsclaims-nlp"

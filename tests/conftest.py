@@ -1,8 +1,9 @@
 """Shared fixtures: the spaCy pipeline is loaded once per test run.
 
-Also the helpers the batch tests share: `fake_extract`, a fast deterministic stand-in
-for the linker (the batch layer is under test, not the linker), and
-`write_reuters_corpus`, which writes Reuters-like wire stories.
+Also what the batch, journal and Dask tests share: `fake_extract`, a fast deterministic
+stand-in for the linker (the batch layer is under test, not the linker);
+`write_reuters_corpus`, which writes Reuters-like wire stories; the `wire` corpus (stories
+plus bad inputs) and the `reference` outputs of an uninterrupted run over it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import signal
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -20,12 +22,14 @@ from spacy.language import Language
 
 from models import Claim, Document, Settings
 from pipeline.amounts import find_amounts
+from pipeline.journal import output_paths
 from pipeline.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 # Seconds fake_extract sleeps per article, so that a kill can land inside a run.
 SLOW_ENV = "NEWSCLAIMS_TEST_SLOW"
+FAKE_SETTINGS = Settings(max_chars=100_000)
 
 _COMPANIES = ("Acme Industries", "Borealis Mining", "Cobalt Rail", "Delta Foods", "Ember Power")
 _ITEMS = ("a new smelter", "rolling stock", "two cereal plants", "a gas pipeline", "AI servers")
@@ -92,3 +96,45 @@ def write_reuters_corpus(folder: Path, n: int) -> Path:
             body = f"1987-04-{day:02d}\nMARKETS QUIET\nLONDON, April {day} - Trading was thin.\n"
         (folder / f"reuters-{i + 1}.txt").write_text(body, encoding="utf-8")
     return folder
+
+
+def read_outputs(out: Path) -> dict[str, bytes]:
+    """The bytes of the claims, docs and errors files of a run."""
+    paths = output_paths(out)
+    return {
+        "claims": paths.claims.read_bytes(),
+        "docs": paths.docs.read_bytes(),
+        "errors": paths.errors.read_bytes(),
+    }
+
+
+def run_fake(corpus: Path, out: Path, nlp: Language, **kwargs: Any) -> dict[str, bytes]:
+    """Run extract_corpus with `fake_extract` (one process unless told) and read its outputs."""
+    from pipeline.batch import extract_corpus
+
+    kwargs = {"workers": 1, "progress": False, **kwargs}
+    extract_corpus(corpus, out, settings=FAKE_SETTINGS, nlp=nlp, extract=fake_extract, **kwargs)
+    return read_outputs(out)
+
+
+@pytest.fixture(scope="session")
+def wire(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 Reuters-like stories plus bad inputs, in one folder: 66 units of work."""
+    corpus = write_reuters_corpus(tmp_path_factory.mktemp("wire") / "corpus", 60)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "boom.txt").write_text("EXPLODE with $5 million\n")
+    (corpus / "feed.jsonl").write_bytes(
+        b'{"id": "f1", "text": "Acme will spend $2 billion.", "date": "2024-02-01"}\n'
+        b"this line is not JSON\n"
+        b'{"id": "f2", "text": "Nothing to see."}\n'
+    )
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def reference(
+    wire: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp: Language
+) -> dict[str, bytes]:
+    """The outputs of an uninterrupted run over `wire`, in this process."""
+    return run_fake(wire, tmp_path_factory.mktemp("ref") / "claims.jsonl", blank_nlp)

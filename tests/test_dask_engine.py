@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import fake_extract, fake_extract_many, write_reuters_corpus
+from conftest import fake_extract, fake_extract_many
 from spacy.language import Language
 
 from models import Settings
@@ -32,15 +32,6 @@ def cluster() -> Iterator[object]:
         dashboard_address=None,
     ) as cluster:
         yield cluster
-
-
-@pytest.fixture(scope="module")
-def wire(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    corpus = write_reuters_corpus(tmp_path_factory.mktemp("wire") / "corpus", 50)
-    (corpus / "binary.txt").write_bytes(b"\x00" * 50)
-    (corpus / "boom.txt").write_text("EXPLODE $5 million\n")
-    (corpus / "feed.jsonl").write_text('{"id": 1, "text": "$1 billion"}\n{oops\n')
-    return corpus
 
 
 def _outputs(out: Path) -> tuple[bytes, bytes, bytes]:
