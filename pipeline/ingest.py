@@ -14,7 +14,6 @@ Markdown front matter kept in it. Bad input never raises: it becomes an `ErrorRe
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import errno
 import json
@@ -27,6 +26,7 @@ from typing import BinaryIO, NamedTuple
 import regex
 
 from models import DateSource, Document, ErrorRecord, Settings, SourceFormat
+from pipeline.decode import decode_bytes, document_date, front_matter_date, html_article, parse_date
 from pipeline.errors import Errors, InputError
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
@@ -43,44 +43,8 @@ OUTPUT_SUFFIXES = (".claims.jsonl", ".docs.jsonl", ".errors.jsonl", ".journal.js
 STDIN = "-"
 STDIN_ID = "stdin"
 
-# A first line that is only an ISO date, as in the Reuters files: "1987-03-26".
-_ISO_DATE_LINE = regex.compile(
-    r"""
-    \A[ \t\r\n]*                 # blank lines before it
-    (?P<date>\d{4}-\d{2}-\d{2})  # the date
-    [ \t]*(?:\r?\n|\Z)           # and nothing else on its line
-    """,
-    regex.VERBOSE,
-)
-# Markdown front matter: a first line "---", key: value lines, a closing "---" or "...".
-_FRONT_MATTER = regex.compile(
-    r"""
-    \A(?:\ufeff)?---[ \t]*\r?\n           # opening fence
-    (?P<body>(?:[^\n]*\n){0,200}?)        # at most 200 lines of keys
-    (?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)      # closing fence
-    """,
-    regex.VERBOSE,
-)
-# The date key inside front matter: date: 2024-05-03, "2024-05-03", 2024-05-03T10:00Z.
-_FRONT_MATTER_DATE = regex.compile(
-    r"""
-    ^date[ \t]*:[ \t]*          # the key
-    ["']?                       # an optional quote
-    (?P<date>\d{4}-\d{2}-\d{2}) # the date; any time after it is ignored
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
 # Lone surrogates, which JSON "\ud800" escapes can put in a str but UTF-8 cannot encode.
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_SNIFF_BYTES = 8192
 
 
 class FileSource(NamedTuple):
@@ -93,12 +57,6 @@ class FileSource(NamedTuple):
 
 
 Unit = FileSource | Document | ErrorRecord
-
-
-class _Decoded(NamedTuple):
-    text: str
-    encoding: str
-    note: str | None
 
 
 def unit_key(unit: Unit) -> str:
@@ -180,7 +138,7 @@ def read_source(
     if not data.strip():
         return None, (_error(source, "empty file", "skipped"),)
     cut = len(data) > limit
-    decoded = _decode(data[:limit], partial=cut)
+    decoded = decode_bytes(data[:limit], partial=cut)
     if isinstance(decoded, str):
         return None, (_error(source, decoded),)
     problems: list[ErrorRecord] = []
@@ -190,13 +148,13 @@ def read_source(
     date: dt.date | None = None
     date_source: DateSource | None = None
     if source.format == "html":
-        article = _html_article(text)
+        article = html_article(text)
         if article is None:
             return None, (*problems, _error(source, "no article text in the HTML", "skipped"))
         text, date, url = article
         date_source = "html_meta" if date else None
     elif source.format == "md":
-        date = _front_matter_date(text)
+        date = front_matter_date(text)
         date_source = "front_matter" if date else None
     truncated = cut or len(text) > settings.max_chars
     if truncated:
@@ -204,7 +162,7 @@ def read_source(
         problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
     if not text.strip():
         return None, (*problems, _error(source, "no text after decoding", "skipped"))
-    date, date_source = _fallback_date(text, date, date_source, settings)
+    date, date_source = document_date(text, date, date_source, settings)
     doc = Document(
         id=source.doc_id,
         text=text,
@@ -373,7 +331,7 @@ def _iter_stdin(stream: BinaryIO, *, settings: Settings) -> Iterator[Unit]:
         yield _error(source, "empty input", "skipped")
         return
     cut = len(data) > limit
-    decoded = _decode(data[:limit], partial=cut)
+    decoded = decode_bytes(data[:limit], partial=cut)
     if isinstance(decoded, str):
         yield _error(source, decoded)
         return
@@ -383,7 +341,7 @@ def _iter_stdin(stream: BinaryIO, *, settings: Settings) -> Iterator[Unit]:
     text = decoded.text[: settings.max_chars]
     if truncated:
         yield _error(source, _truncated_reason(settings.max_chars), "warning")
-    date, date_source = _fallback_date(text, None, None, settings)
+    date, date_source = document_date(text, None, None, settings)
     yield Document(
         id=STDIN_ID,
         text=text,
@@ -459,7 +417,7 @@ def _jsonl_record(
     if note:
         yield _line_error(path, lineno, note, doc_id=doc_id, severity="warning")
     date, date_source = _record_date(obj.get("date"))
-    date, date_source = _fallback_date(text, date, date_source, settings)
+    date, date_source = document_date(text, date, date_source, settings)
     url = obj.get("url")
     yield Document(
         id=doc_id,
@@ -475,98 +433,9 @@ def _jsonl_record(
     )
 
 
-def _decode(data: bytes, *, partial: bool) -> _Decoded | str:
-    # UTF-8 first; a BOM is obeyed; else charset-normalizer's guess, said in the note.
-    # `partial`: the bytes were cut at the size limit, maybe inside a character.
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = codecs.getincrementaldecoder(codec)("replace").decode(data, final=not partial)
-            return _Decoded(text, codec.removesuffix("-sig"), None)
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        return "binary file (NUL bytes), not text"
-    try:
-        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=not partial)
-    except UnicodeDecodeError as e:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            return f"not UTF-8 ({e.reason} at byte {e.start}) and no text encoding detected"
-        note = (
-            f"not valid UTF-8 ({e.reason} at byte {e.start}); "
-            f"read as {best.encoding}, detected by charset-normalizer"
-        )
-        return _Decoded(str(best), best.encoding, note)
-    return _Decoded(text, "utf-8", None)
-
-
-def _html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:
-    # trafilatura keeps the article and drops navigation, scripts, boxes and comments.
-    # Precision first, and no fallback extractors: those return the menu of a page that
-    # holds no article, and menus and teaser boxes are full of money amounts.
-    # Dates come from the page's metadata only (no guessing from the text).
-    import trafilatura
-
-    found = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        fast=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(found, "text", None)
-    if not text or not text.strip():
-        return None
-    title = getattr(found, "title", None)
-    if title and not text.startswith(title):
-        text = f"{title}\n\n{text}"  # the headline, which the linker reads as the lead
-    date = _parse_date(getattr(found, "date", None))
-    url = getattr(found, "url", None)
-    return text, date, url if isinstance(url, str) else None
-
-
-def _front_matter_date(text: str) -> dt.date | None:
-    fm = _FRONT_MATTER.match(text[:65536])
-    if fm is None:
-        return None
-    m = _FRONT_MATTER_DATE.search(fm["body"])
-    return _parse_date(m["date"]) if m else None
-
-
 def _record_date(value: object) -> tuple[dt.date | None, DateSource | None]:
-    date = _parse_date(value) if isinstance(value, str) else None
+    date = parse_date(value) if isinstance(value, str) else None
     return date, ("jsonl" if date else None)
-
-
-def _fallback_date(
-    text: str, date: dt.date | None, source: DateSource | None, settings: Settings
-) -> tuple[dt.date | None, DateSource | None]:
-    # Metadata first, then a first line that is an ISO date, then --date.
-    if date is not None:
-        return date, source
-    m = _ISO_DATE_LINE.match(text[:256])
-    first = _parse_date(m["date"]) if m else None
-    if first is not None:
-        return first, "first_line"
-    if settings.default_date is not None:
-        return settings.default_date, "default"
-    return None, None
-
-
-def _parse_date(value: object) -> dt.date | None:
-    """An ISO date, or the date of an ISO date-time; None for anything else.
-
-    >>> _parse_date("2024-05-03T10:00:00Z"), _parse_date("1987-02-30"), _parse_date(5)
-    (datetime.date(2024, 5, 3), None, None)
-    """
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def _bounded_lines(lines: BinaryIO | Iterator[bytes], limit: int) -> Iterator[bytes | None]:
