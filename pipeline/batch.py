@@ -22,11 +22,13 @@ the uninterrupted run's output, byte for byte, when the corpus has not changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -68,6 +70,7 @@ class Extractor(NamedTuple):
 
     one: ExtractFn
     many: ExtractManyFn | None = None
+    timeout: float | None = None  # seconds per article
 
 
 class _Handle(Protocol):
@@ -87,6 +90,7 @@ def extract_corpus(
     progress: bool | None = None,
     extract: ExtractFn = extract_document,
     extract_many: ExtractManyFn | None = None,
+    timeout: float | None = None,
     checkpoint_every: int = 500,
     stdin: BinaryIO | None = None,
 ) -> RunSummary:
@@ -105,6 +109,8 @@ def extract_corpus(
     extract (ExtractFn): The per-article function (picklable: defined at module level).
     extract_many (ExtractManyFn | None): Extracts a chunk of articles at once (one
         nlp.pipe over all their windows), giving what `extract` gives for each.
+    timeout (float | None): Seconds an article may take (local engine): longer gets an
+        error record and the run goes on.
     checkpoint_every (int): Most units written between two journal checkpoints.
     stdin (BinaryIO | None): The stream corpus "-" reads; sys.stdin's buffer when None.
     RETURNS (RunSummary): Counts over the whole output, resumed part included.
@@ -132,7 +138,7 @@ def extract_corpus(
     sink = open_sink(paths, checkpoint_every)
     bar = _progress_bar(progress, initial=len(done))
     try:
-        extractor = Extractor(extract, extract_many)
+        extractor = Extractor(extract, extract_many, timeout)
         run = _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extractor)
         for results in run:
             for result in results:
@@ -168,6 +174,7 @@ def process_units(
     settings: Settings,
     extract: ExtractFn,
     extract_many: ExtractManyFn | None = None,
+    timeout: float | None = None,
 ) -> list[UnitResult]:
     """Read and extract a chunk of units; each failure is caught and becomes a record.
 
@@ -178,6 +185,8 @@ def process_units(
     extract_many (ExtractManyFn | None): A function that extracts many articles at once
         (one nlp.pipe over all their windows) and returns what `extract` would for each.
         When it raises, the chunk is redone article by article to find the culprit.
+    timeout (float | None): Seconds an article may take; longer gets an error record.
+        Enforced with SIGALRM, so only in a process's main thread (not on Dask).
     RETURNS (list[UnitResult]): One result per unit, in order.
     """
     read = [_read_unit(unit, settings=settings) for unit in units]
@@ -185,11 +194,15 @@ def process_units(
     found: list[list[Claim] | str] | None = None
     if extract_many is not None and docs:
         try:
-            found = list(extract_many(docs, nlp, settings))
+            with _time_limit(timeout * len(docs) if timeout else None):
+                found = list(extract_many(docs, nlp, settings))
         except Exception:  # noqa: BLE001 - redone one by one below, which says where
             logger.debug("batched extraction failed; one article at a time", exc_info=True)
     if found is None or len(found) != len(docs):
-        found = [_extract_one(doc, nlp=nlp, settings=settings, extract=extract) for doc in docs]
+        found = [
+            _extract_one(doc, nlp=nlp, settings=settings, extract=extract, timeout=timeout)
+            for doc in docs
+        ]
     outcomes = iter(found)
     return [_result(r, next(outcomes) if r.doc is not None else []) for r in read]
 
@@ -216,6 +229,7 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=False if args.quiet else None,
+        timeout=args.timeout or None,
     )
     if not args.quiet:
         paths = output_paths(args.output)
@@ -250,11 +264,17 @@ def _read_unit(unit: Unit, *, settings: Settings) -> _Read:
 
 
 def _extract_one(
-    doc: Document, *, nlp: Language, settings: Settings, extract: ExtractFn
+    doc: Document,
+    *,
+    nlp: Language,
+    settings: Settings,
+    extract: ExtractFn,
+    timeout: float | None,
 ) -> list[Claim] | str:
     # The claims, or why there are none: the reason of an error record.
     try:
-        return extract(doc, nlp, settings)
+        with _time_limit(timeout):
+            return extract(doc, nlp, settings)
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         logger.debug("extraction failed on %s", doc.id, exc_info=True)
         return f"extraction failed: {_describe(e)}"
@@ -285,6 +305,31 @@ def _result(read: _Read, outcome: list[Claim] | str) -> UnitResult:
     )
     lines = tuple(c.model_dump_json() for c in claims)
     return UnitResult(read.key, lines, record.model_dump_json(), problems, len(doc.text.split()))
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than the run's per-article time limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    # SIGALRM interrupts Python code and the regex module's matching alike; signals
+    # reach only the main thread, so elsewhere (Dask worker threads) there is no limit.
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout(f"longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _describe(e: BaseException) -> str:
@@ -443,7 +488,12 @@ def _work_with(
     chunk: Sequence[Unit], nlp: Language, settings: Settings, extractor: Extractor
 ) -> list[UnitResult]:
     return process_units(
-        chunk, nlp=nlp, settings=settings, extract=extractor.one, extract_many=extractor.many
+        chunk,
+        nlp=nlp,
+        settings=settings,
+        extract=extractor.one,
+        extract_many=extractor.many,
+        timeout=extractor.timeout,
     )
 
 

@@ -112,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="longest article text read; longer ones are cut there and reported",
     )
     p.add_argument("--parse-all", action="store_true", help="parse whole articles with spaCy")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        help="seconds one article may take before it is given up with an error record "
+        "(local engine; 0: no limit; default 300)",
+    )
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument(
         "--scheduler", default=None, help="address of a running Dask scheduler (--engine dask)"

@@ -93,4 +93,4 @@ def _run_chunk(chunk: list[Unit], settings: Settings, extractor: Extractor) -> l
     nlp = plugin.nlp if plugin.nlp is not None else load_nlp()
     return process_units(
         chunk, nlp=nlp, settings=settings, extract=extractor.one, extract_many=extractor.many
-    )
+    )  # no time limit: Dask runs tasks in threads, where SIGALRM cannot reach

@@ -54,12 +54,15 @@ def fake_extract(doc: Document, nlp: Language, settings: Settings) -> list[Claim
     """One claim per amount, no linking: what the batch layer needs to be tested.
 
     An article that holds "EXPLODE" raises, as a linker bug would; one that holds
-    "KILLWORKER" kills its process, as the OOM killer would (use it with workers > 1 only).
+    "KILLWORKER" kills its process, as the OOM killer would (use it with workers > 1 only);
+    one that holds "SLEEPY" takes 30 s, as a linker stuck on hostile text would.
     """
     if "EXPLODE" in doc.text:
         raise RuntimeError(f"linker bug on {doc.id}")
     if "KILLWORKER" in doc.text:
         os.kill(os.getpid(), signal.SIGKILL)
+    if "SLEEPY" in doc.text:
+        time.sleep(30)
     slow = float(os.environ.get(SLOW_ENV, "0"))
     if slow:
         time.sleep(slow)

@@ -8,6 +8,7 @@ resumption are in test_journal.py.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,37 @@ def test_batch_worker_death_is_one_error(
     assert len(docs) == len(set(docs)) == 62
     expected = [x for x in reference["claims"].splitlines() if b'"reuters-30.txt"' not in x]
     assert output_paths(out).claims.read_bytes().splitlines() == expected
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("many", [None, fake_extract_many], ids=["one", "many"])
+def test_batch_timeout_is_one_error(
+    wire: Path, tmp_path: Path, blank_nlp: Language, workers: int, many: Any
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("reuters-1.txt", "reuters-2.txt"):
+        (corpus / name).write_bytes((wire / name).read_bytes())
+    (corpus / "hang.txt").write_text("SLEEPY with $9 million\n")
+    out = tmp_path / "c.jsonl"
+    started = time.monotonic()
+    summary = extract_corpus(
+        corpus,
+        out,
+        settings=SETTINGS,
+        nlp=blank_nlp,
+        workers=workers,
+        extract=fake_extract,
+        extract_many=many,
+        timeout=0.5,
+        progress=False,
+    )
+    assert time.monotonic() - started < 15
+    (error,) = [
+        ErrorRecord.model_validate_json(x) for x in read_outputs(out)["errors"].splitlines()
+    ]
+    assert error.doc_id == "hang.txt" and "ArticleTimeout: longer than 0.5 s" in error.reason
+    assert summary.articles == 3 and summary.claims > 0
 
 
 def test_batch_run_ordered_keeps_order_and_bounds_work() -> None:
