@@ -15,12 +15,17 @@ SCHEMA_VERSION = "1.0"
 
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most", "range"]
 Flag = Literal["planned", "actual", "reported", "disputed"]
-Severity = Literal["error", "skipped"]
+# "warning": the article was read, but with an assumption the errors file reports
+# (an encoding guessed, the text truncated at --max-chars, a date that did not parse).
+Severity = Literal["error", "skipped", "warning"]
+SourceFormat = Literal["txt", "md", "html", "jsonl", "stdin"]
+DateSource = Literal["first_line", "front_matter", "jsonl", "html_meta", "default"]
 
 __all__ = [
     "SCHEMA_VERSION",
     "Amount",
     "Claim",
+    "DateSource",
     "DocRecord",
     "Document",
     "ErrorRecord",
@@ -28,9 +33,11 @@ __all__ = [
     "Flag",
     "Period",
     "Qualifier",
+    "RunSummary",
     "Settings",
     "Severity",
     "Source",
+    "SourceFormat",
     "Subject",
 ]
 
@@ -89,6 +96,11 @@ class Document(_Frozen):
     path: str | None = None
     url: str | None = None
     encoding_note: str | None = None
+    format: SourceFormat = "txt"
+    line: int | None = Field(default=None, ge=1)  # line of a .jsonl record, 1-based
+    date_source: DateSource | None = None  # which rule gave `date`
+    encoding: str = "utf-8"  # the encoding the bytes were decoded with
+    truncated: bool = False  # True when cut to Settings.max_chars
 
 
 class Subject(_Frozen):
@@ -160,14 +172,29 @@ class DocRecord(_Frozen):
     text: str
     date: _dt.date | None = None
     url: str | None = None
+    path: str | None = None  # the file read ("-" for standard input)
+    line: int | None = None  # the line of a .jsonl record
+    format: SourceFormat = "txt"
+    date_source: DateSource | None = None
+    encoding: str = "utf-8"
+    encoding_note: str | None = None
+    truncated: bool = False
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # of `text` in UTF-8
 
 
 class ErrorRecord(_Frozen):
-    """One article that could not be processed, or was skipped, and why."""
+    """One article that could not be processed, or was skipped, and why.
+
+    Severity "error" is a failure (the run exits non-zero); "skipped" is an input that
+    holds no article (an empty file, a symlink loop); "warning" an article that was
+    read with an assumption (an encoding guessed, the text truncated).
+    """
 
     path: str
     reason: str
     severity: Severity = "error"
+    doc_id: str | None = None
+    line: int | None = None  # the line of a .jsonl file the record is about
 
 
 class Settings(_Frozen):
@@ -372,3 +399,19 @@ __all__ += [
     "LabelStudioTask",
     "LabelStudioValue",
 ]
+class RunSummary(_Frozen):
+    """What an `extract` run wrote: counts over the whole output, resumed part included."""
+
+    articles: int = 0  # documents read (one record each in the docs file)
+    claims: int = 0
+    errors: int = 0  # records of severity "error": the run failed for these
+    skipped: int = 0
+    warnings: int = 0
+    resumed: int = 0  # units found done by an earlier run and not redone
+    seconds: float = 0.0
+    words: int = 0  # whitespace-separated words of the articles read in this run
+
+    @property
+    def ok(self) -> bool:
+        """True when no article failed with severity "error"."""
+        return self.errors == 0

@@ -49,8 +49,40 @@ def _run_amounts(args: argparse.Namespace) -> int:
 
 def _run_extract(args: argparse.Namespace) -> int:
     from pipeline.batch import extract_corpus_cli
+    from pipeline.errors import NewsclaimsError
 
-    return extract_corpus_cli(args)
+    try:
+        return extract_corpus_cli(args)
+    except NewsclaimsError as e:
+        print(f"newsclaims extract: {e}", file=sys.stderr)
+        return 2
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from models import Claim
+
+    print(json.dumps(Claim.model_json_schema(), indent=2))
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 ({text!r} given)")
+    return value
+
+
+def _iso_date(text: str) -> str:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD ({text!r} given)") from e
+    return text
 
 
 def _tolerance(text: str) -> float:
@@ -124,7 +156,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", help="a folder (read recursively), a file, or - for stdin")
     p.add_argument("-o", "--output", type=Path, required=True, help="the claims JSONL file")
     p.add_argument("--dollar", type=_currency_code, default="USD", help="currency of a bare $")
-    p.add_argument("--date", default=None, help="default document date (YYYY-MM-DD)")
+    p.add_argument(
+        "--date", type=_iso_date, default=None, help="default document date (YYYY-MM-DD)"
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        help="worker processes (or Dask workers of a new LocalCluster); default: the cores",
+    )
+    p.add_argument(
+        "--resume", action="store_true", help="continue a run that stopped, from its journal"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=2_000_000,
+        help="longest article text read; longer ones are cut there and reported",
+    )
+    p.add_argument("--parse-all", action="store_true", help="parse whole articles with spaCy")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        help="seconds one article may take before it is given up with an error record "
+        "(local engine; 0: no limit; default 300)",
+    )
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument(
+        "--scheduler", default=None, help="address of a running Dask scheduler (--engine dask)"
+    )
     p.set_defaults(func=_run_extract)
 
     docs_note = "article texts and dates come from the .docs.jsonl file beside CLAIMS"
@@ -169,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="values differing by more than this fraction make a fact disputed (default 0.1)",
     )
     p.set_defaults(func=_run_report)
+    p = sub.add_parser("schema", help="the JSON Schema of a claim record")
+    p.set_defaults(func=_run_schema)
     return parser
 
 

@@ -28,3 +28,13 @@ class Errors:
     )
     E104 = "--tolerance must be a fraction between 0 and 1 such as 0.1 ({value!r} given)."
     E105 = "Claims file {path!r} does not exist."
+    # Ingestion and the batch runner (issues 4 and 5): E3xx.
+    E301 = (
+        "Cannot resume: {path!r} was written with other settings ({old}); now {new}. "
+        "Run again without --resume, or with the same settings."
+    )
+    E302 = "workers must be at least 1 ({workers} given)."
+    E303 = "engine must be 'local' or 'dask' ({engine!r} given)."
+    E304 = "Cannot resume: the journal {path!r} is not a newsclaims journal ({detail})."
+    E305 = "Output path {path!r} is a folder; give a file such as claims.jsonl."
+    E306 = "--scheduler needs --engine dask."

@@ -124,7 +124,7 @@ def test_io_read_claims_names_the_bad_line(tmp_path: Path) -> None:
 
 def test_io_read_docs_ignores_extra_fields_and_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "x.docs.jsonl"
-    record = {"doc_id": "a.txt", "text": "Hi", "date": "1987-03-02", "sha256": "00", "path": "a"}
+    record = {"doc_id": "a.txt", "text": "Hi", "date": "1987-03-02", "added_later": "x"}
     path.write_text(json.dumps(record) + "\n", "utf-8")
     assert read_docs(path) == {"a.txt": DocRecord(doc_id="a.txt", text="Hi", date="1987-03-02")}
     assert read_docs(tmp_path / "missing.docs.jsonl") == {}

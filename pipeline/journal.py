@@ -1,0 +1,244 @@
+"""The crash-safe output of a run: whole JSONL lines, fsynced checkpoints, resumption.
+
+A run writes three record files and a journal beside the claims file. Records are
+appended whole lines at a time, in corpus order. Every `checkpoint_every` units or
+CHECKPOINT_SECONDS, the three record files are flushed and fsynced, then a checkpoint
+line (the keys of the units written since the last one and the three file sizes) is
+appended to the journal and fsynced. Resuming cuts every file back to the sizes of the
+last complete checkpoint, which removes any partial line and any record of a unit not
+marked done, and returns the keys done: a crash, `kill -9` or power loss at any moment
+loses at most the work since the last checkpoint, and never leaves a partial or
+duplicate record behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from models import ErrorRecord
+from pipeline.errors import Errors, NewsclaimsError
+
+logger = logging.getLogger(__name__)
+
+# Test hook: "N" or "N:claims|docs|errors|journal" ends the process abruptly (os._exit)
+# after N units were written in this run, leaving a partial line in the file named.
+CRASH_ENV = "NEWSCLAIMS_CRASH_AFTER"
+CHECKPOINT_SECONDS = 2.0
+_JOURNAL_VERSION = 1
+_COUNT_OF = {"error": "errors", "skipped": "skipped", "warning": "warnings"}  # severity -> count
+
+
+class OutputPaths(NamedTuple):
+    """The files one run writes."""
+
+    claims: Path
+    docs: Path
+    errors: Path
+    journal: Path
+
+
+class UnitResult(NamedTuple):
+    """What one unit of work produced, serialised by the worker that did it."""
+
+    key: str
+    claims: tuple[str, ...]  # Claim JSON, one per line
+    doc: str | None  # DocRecord JSON, None when no article was read
+    problems: tuple[ErrorRecord, ...]
+    words: int
+
+
+@dataclass
+class Sink:
+    """The open output files of a run and what has been written since the last checkpoint."""
+
+    paths: OutputPaths
+    files: dict[str, Any]  # binary files opened for appending
+    pending: list[str] = field(default_factory=list)
+    last_checkpoint: float = field(default_factory=time.monotonic)
+    written: int = 0
+    checkpoint_every: int = 500
+    crash: tuple[int, str] | None = None
+
+
+def output_paths(out_path: str | Path) -> OutputPaths:
+    """The claims file and the docs, errors and journal files beside it.
+
+    out_path (str | Path): The claims file.
+    RETURNS (OutputPaths): The four paths.
+
+    >>> output_paths("out/claims.jsonl").docs.as_posix()
+    'out/claims.docs.jsonl'
+    """
+    out = Path(out_path)
+    return OutputPaths(
+        claims=out,
+        docs=out.with_suffix(".docs.jsonl"),
+        errors=out.with_suffix(".errors.jsonl"),
+        journal=out.with_suffix(".journal.jsonl"),
+    )
+
+
+def open_run(
+    paths: OutputPaths, signature: dict[str, Any], *, resume: bool
+) -> tuple[set[str], dict[str, int]]:
+    # A fresh run truncates every output and starts a journal; a resumed one cuts every
+    # file back to its last checkpoint and returns the keys done and the counts so far.
+    counts = dict.fromkeys(("articles", "claims", "errors", "skipped", "warnings", "words"), 0)
+    if not resume or not paths.journal.exists():
+        if resume:
+            logger.warning("no journal at %s: starting from the beginning", paths.journal)
+        for p in (paths.claims, paths.docs, paths.errors):
+            p.write_bytes(b"")
+        header = {"journal": _JOURNAL_VERSION, **signature}
+        _write_synced(paths.journal, json.dumps(header).encode() + b"\n", mode="wb")
+        return set(), counts
+    data = paths.journal.read_bytes()
+    lines = data.split(b"\n")[:-1]  # the last element is a partial line or b""
+    found = _json_line(lines[0]) if lines else None
+    if found is None or found.get("journal") != _JOURNAL_VERSION:
+        detail = "no header line" if found is None else f"version {found.get('journal')!r}"
+        raise NewsclaimsError(Errors.E304.format(path=str(paths.journal), detail=detail))
+    old = {k: found.get(k) for k in signature}
+    if old != signature:
+        raise NewsclaimsError(
+            Errors.E301.format(
+                path=str(paths.journal), old=json.dumps(old), new=json.dumps(signature)
+            )
+        )
+    done: set[str] = set()
+    sizes = {"claims": 0, "docs": 0, "errors": 0}
+    end = len(lines[0]) + 1
+    for line in lines[1:]:
+        entry = _json_line(line)
+        if entry is None:
+            break
+        done.update(entry["done"])
+        sizes = {k: int(entry[k]) for k in sizes}
+        end += len(line) + 1
+    _truncate(paths.journal, end)
+    for name, size in sizes.items():
+        path: Path = getattr(paths, name)
+        _truncate(path, size)
+    counts.update(_count_existing(paths))
+    return done, counts
+
+
+def _count_existing(paths: OutputPaths) -> dict[str, int]:
+    counts = {"claims": _count_lines(paths.claims), "articles": _count_lines(paths.docs)}
+    counts.update(dict.fromkeys(_COUNT_OF.values(), 0))
+    with paths.errors.open("rb") as f:
+        for line in f:
+            record = ErrorRecord.model_validate_json(line)
+            counts[_COUNT_OF[record.severity]] += 1
+    return counts
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            n += block.count(b"\n")
+    return n
+
+
+def _truncate(path: Path, size: int) -> None:
+    actual = path.stat().st_size if path.exists() else 0
+    if actual < size:
+        raise NewsclaimsError(
+            Errors.E304.format(
+                path=str(path), detail=f"{actual} bytes, the journal says {size}: file lost?"
+            )
+        )
+    with path.open("r+b") as f:
+        f.truncate(size)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def open_sink(paths: OutputPaths, checkpoint_every: int) -> Sink:
+    files = {
+        "claims": paths.claims.open("ab"),
+        "docs": paths.docs.open("ab"),
+        "errors": paths.errors.open("ab"),
+        "journal": paths.journal.open("ab"),
+    }
+    return Sink(paths=paths, files=files, checkpoint_every=checkpoint_every, crash=_crash_spec())
+
+
+def write_result(sink: Sink, result: UnitResult, counts: dict[str, int]) -> None:
+    files = sink.files
+    for line in result.claims:
+        files["claims"].write(line.encode("utf-8") + b"\n")
+    if result.doc is not None:
+        files["docs"].write(result.doc.encode("utf-8") + b"\n")
+        counts["articles"] += 1
+    for problem in result.problems:
+        files["errors"].write(problem.model_dump_json().encode("utf-8") + b"\n")
+        counts[
+            {"error": "errors", "skipped": "skipped", "warning": "warnings"}[problem.severity]
+        ] += 1
+    counts["claims"] += len(result.claims)
+    counts["words"] += result.words
+    sink.pending.append(result.key)
+    sink.written += 1
+    if sink.crash is not None and sink.written >= sink.crash[0]:
+        _crash(sink, sink.crash[1])
+    if (
+        len(sink.pending) >= sink.checkpoint_every
+        or time.monotonic() - sink.last_checkpoint >= CHECKPOINT_SECONDS
+    ):
+        checkpoint(sink)
+
+
+def checkpoint(sink: Sink) -> None:
+    # Data first, then the journal line that vouches for it.
+    sizes = {}
+    for name in ("claims", "docs", "errors"):
+        f = sink.files[name]
+        f.flush()
+        os.fsync(f.fileno())
+        sizes[name] = f.tell()
+    entry = {"done": sink.pending, **sizes}
+    journal = sink.files["journal"]
+    journal.write(json.dumps(entry).encode() + b"\n")
+    journal.flush()
+    os.fsync(journal.fileno())
+    sink.pending = []
+    sink.last_checkpoint = time.monotonic()
+
+
+def _crash_spec() -> tuple[int, str] | None:
+    spec = os.environ.get(CRASH_ENV)
+    if not spec:
+        return None
+    n, _, where = spec.partition(":")
+    return int(n), where or "claims"
+
+
+def _crash(sink: Sink, where: str) -> None:
+    # A kill at the worst moment: records written but not checkpointed, half a line on disk.
+    f = sink.files[where]
+    f.write(b'{"partial": "line cut by a cra')
+    f.flush()
+    os._exit(70)
+
+
+def _write_synced(path: Path, data: bytes, *, mode: str) -> None:
+    with path.open(mode) as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _json_line(line: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
