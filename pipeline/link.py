@@ -678,7 +678,10 @@ def _topic(
     if not candidates:
         return None
     lower = text.lower()
-    scores = {k: lower.count(k) + (2 if k == lead_subject else 0) for k in candidates}
+    scores = {
+        k: len(regex.findall(rf"\b{regex.escape(k)}\b", lower)) + (2 if k == lead_subject else 0)
+        for k in candidates
+    }
     best = max(scores, key=lambda k: (scores[k], -candidates[k][0]))
     if scores[best] < 2:
         return None
