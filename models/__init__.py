@@ -179,7 +179,7 @@ class DocRecord(_Frozen):
     encoding: str = "utf-8"
     encoding_note: str | None = None
     truncated: bool = False
-    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # of `text` in UTF-8
+    sha256: str | None = None  # hex SHA-256 of `text` encoded as UTF-8
 
 
 class ErrorRecord(_Frozen):

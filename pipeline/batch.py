@@ -51,6 +51,7 @@ from pipeline.journal import (
     open_run,
     open_sink,
     output_paths,
+    run_lock,
     write_result,
 )
 from pipeline.link import extract_document
@@ -136,29 +137,30 @@ def extract_corpus(
     units = iter_units(corpus, settings=settings, exclude=paths, stdin=stdin)
     first = next(units, None)
     paths.claims.parent.mkdir(parents=True, exist_ok=True)
-    done, counts = open_run(paths, signature, resume=resume)
-    todo = (u for u in _prepend(first, units) if unit_key(u) not in done)
-    chunks = _chunked(todo, CHUNK_SIZE)
-    sink = open_sink(paths, checkpoint_every)
-    bar = _progress_bar(progress, initial=len(done))
-    try:
-        extractor = Extractor(extract, extract_many, timeout)
-        run = _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extractor)
-        for results in run:
-            for result in results:
-                write_result(sink, result, counts)
-            bar.update(len(results))
-            bar.set_postfix(
-                claims=counts["claims"],
-                errors=counts["errors"],
-                skipped=counts["skipped"],
-                refresh=False,
-            )
-        checkpoint(sink)
-    finally:
-        bar.close()
-        for f in sink.files.values():
-            f.close()
+    with run_lock(paths) as lock:
+        done, counts = open_run(paths, signature, resume=resume)
+        todo = (u for u in _prepend(first, units) if unit_key(u) not in done)
+        chunks = _chunked(todo, CHUNK_SIZE)
+        sink = open_sink(paths, checkpoint_every)
+        bar = _progress_bar(progress, initial=len(done))
+        try:
+            extractor = Extractor(extract, extract_many, timeout)
+            run = _run_chunks(chunks, engine, workers, scheduler, nlp, settings, extractor, lock)
+            for results in run:
+                for result in results:
+                    write_result(sink, result, counts)
+                bar.update(len(results))
+                bar.set_postfix(
+                    claims=counts["claims"],
+                    errors=counts["errors"],
+                    skipped=counts["skipped"],
+                    refresh=False,
+                )
+            checkpoint(sink)
+        finally:
+            bar.close()
+            for f in sink.files.values():
+                f.close()
     return RunSummary(
         articles=counts["articles"],
         claims=counts["claims"],
@@ -357,6 +359,7 @@ def _run_chunks(
     nlp: Language | None,
     settings: Settings,
     extractor: Extractor,
+    lock: int | None = None,
 ) -> Iterator[list[UnitResult]]:
     if engine == "dask":
         from pipeline.dask_engine import run_on_dask
@@ -375,7 +378,7 @@ def _run_chunks(
         for chunk in chunks:
             yield _work_with(chunk, nlp, settings, extractor)
         return
-    yield from _run_pool(chunks, workers, nlp, settings, extractor)
+    yield from _run_pool(chunks, workers, nlp, settings, extractor, lock)
 
 
 def _run_pool(
@@ -384,6 +387,7 @@ def _run_pool(
     nlp: Language | None,
     settings: Settings,
     extractor: Extractor,
+    lock: int | None,
 ) -> Iterator[list[UnitResult]]:
     # Like run_ordered, and it survives a worker that dies (killed for memory, a crash in
     # C code): the pool is then broken and every chunk in flight failed. The first of them
@@ -392,12 +396,12 @@ def _run_pool(
     def new_pool(size: int) -> ProcessPoolExecutor:
         # fork shares an `nlp` given by the caller without pickling it; elsewhere it is
         # pickled once per worker. Each worker loads the model once, in _init_worker.
-        methods = multiprocessing.get_all_start_methods()
+        fork = "fork" in multiprocessing.get_all_start_methods()
         return ProcessPoolExecutor(
             max_workers=size,
-            mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
+            mp_context=multiprocessing.get_context("fork" if fork else None),
             initializer=_init_worker,
-            initargs=(nlp, settings, extractor),
+            initargs=(nlp, settings, extractor, lock if fork else None),
         )
 
     pools = [new_pool(workers)]
@@ -469,7 +473,11 @@ def run_ordered(
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(nlp: Language | None, settings: Settings, extractor: Extractor) -> None:
+def _init_worker(
+    nlp: Language | None, settings: Settings, extractor: Extractor, lock: int | None
+) -> None:
+    if lock is not None:  # the run's lock, inherited by fork: it must die with the parent
+        os.close(lock)
     # A worker whose parent was killed (kill -9) would wait for work forever.
     watchdog = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
     watchdog.start()

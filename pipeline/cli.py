@@ -56,6 +56,9 @@ def _run_extract(args: argparse.Namespace) -> int:
     except NewsclaimsError as e:
         print(f"newsclaims extract: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("newsclaims extract: interrupted; --resume continues the run", file=sys.stderr)
+        return 130
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -38,3 +38,4 @@ class Errors:
     E304 = "Cannot resume: the journal {path!r} is not a newsclaims journal ({detail})."
     E305 = "Output path {path!r} is a folder; give a file such as claims.jsonl."
     E306 = "--scheduler needs --engine dask."
+    E307 = "Another run is writing {path!r} now; wait for it, or choose another output."

@@ -13,10 +13,12 @@ duplicate record behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -84,13 +86,44 @@ def output_paths(out_path: str | Path) -> OutputPaths:
     )
 
 
+@contextlib.contextmanager
+def run_lock(paths: OutputPaths) -> Iterator[int]:
+    """Hold a lock on a run's journal, so that a second run on the same output is refused.
+
+    The lock goes with the process: a killed run leaves none behind. Forked children
+    share it: they should close the descriptor, so that it dies with the parent.
+
+    paths (OutputPaths): The run's files.
+    RETURNS (Iterator[int]): The locked file descriptor, for the length of the context.
+    """
+    fd = os.open(paths.journal, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _flock(fd, paths)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _flock(fd: int, paths: OutputPaths) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as e:
+        raise NewsclaimsError(Errors.E307.format(path=str(paths.claims))) from e
+
+
 def open_run(
     paths: OutputPaths, signature: dict[str, Any], *, resume: bool
 ) -> tuple[set[str], dict[str, int]]:
     # A fresh run truncates every output and starts a journal; a resumed one cuts every
     # file back to its last checkpoint and returns the keys done and the counts so far.
     counts = dict.fromkeys(("articles", "claims", "errors", "skipped", "warnings", "words"), 0)
-    if not resume or not paths.journal.exists():
+    data = paths.journal.read_bytes() if resume and paths.journal.exists() else b""
+    lines = data.split(b"\n")[:-1]  # the last element is a partial line or b""
+    if not lines:  # a fresh run, or one that ended before its journal had a header
         if resume:
             logger.warning("no journal at %s: starting from the beginning", paths.journal)
         for p in (paths.claims, paths.docs, paths.errors):
@@ -98,11 +131,9 @@ def open_run(
         header = {"journal": _JOURNAL_VERSION, **signature}
         _write_synced(paths.journal, json.dumps(header).encode() + b"\n", mode="wb")
         return set(), counts
-    data = paths.journal.read_bytes()
-    lines = data.split(b"\n")[:-1]  # the last element is a partial line or b""
-    found = _json_line(lines[0]) if lines else None
+    found = _json_line(lines[0])
     if found is None or found.get("journal") != _JOURNAL_VERSION:
-        detail = "no header line" if found is None else f"version {found.get('journal')!r}"
+        detail = "no header" if found is None else f"version {found.get('journal')!r}"
         raise NewsclaimsError(Errors.E304.format(path=str(paths.journal), detail=detail))
     old = {k: found.get(k) for k in signature}
     if old != signature:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from models import Settings
 from pipeline.batch import extract_corpus
 from pipeline.errors import NewsclaimsError
-from pipeline.journal import CRASH_ENV, output_paths
+from pipeline.journal import CRASH_ENV, output_paths, run_lock
 
 # Runs extract_corpus in a subprocess, with the fake linker, for the crash tests.
 DRIVER = """
@@ -156,3 +156,13 @@ def test_journal_sigkill_then_resume(tmp_path: Path, blank_nlp: Language) -> Non
     journal = [json.loads(x) for x in output_paths(out).journal.read_bytes().splitlines()[1:]]
     done = [key for entry in journal for key in entry["done"]]
     assert len(done) == len(set(done)) == 300  # no unit done twice
+
+
+def test_journal_refuses_a_second_run_on_the_same_output(
+    wire: Path, tmp_path: Path, blank_nlp: Language
+) -> None:
+    out = tmp_path / "c.jsonl"
+    with run_lock(output_paths(out)):
+        with pytest.raises(NewsclaimsError, match="Another run is writing"):
+            run_fake(wire, out, blank_nlp)
+    run_fake(wire, out, blank_nlp)  # the lock is gone with its holder
