@@ -732,14 +732,7 @@ def _sources(
             if child.dep_ == "nsubj":
                 name = _strip_name(syntax.name_of(child).text)
                 if _is_outlet_name(name) and child.lower_ not in OUTLET_WORDS:
-                    out.append(
-                        Source(
-                            name=name,
-                            text=child.text,
-                            start=child.idx + base,
-                            end=child.idx + len(child) + base,
-                        )
-                    )
+                    out.append(_source_at(name, child, base))
     return _clean_sources(ctx, out)
 
 
@@ -751,38 +744,26 @@ def _source_of(
         aff = syntax.anonymous_affiliation(token)
         if aff is None:
             if low in ("officials", "official"):
-                return Source(
-                    name="officials",
-                    text=token.text,
-                    start=token.idx + base,
-                    end=token.idx + len(token) + base,
-                )
+                return _source_at("officials", token, base)
             return None
         token = aff
     org = syntax.spokesperson_org(token)
     if org is not None:
         if org is token or org.lower_ in ("company", "group", "firm"):
             who = subjects[0] if subjects else ctx.topic
-            if who is None:
-                return None
-            return Source(
-                name=who.name,
-                text=token.text,
-                start=token.idx + base,
-                end=token.idx + len(token) + base,
-            )
+            return _source_at(who.name, token, base) if who is not None else None
         token = org
     if subjects and syntax.name_of(token).anaphor == "org":
         subject: Subject | None = subjects[0]  # "X will spend ..., the company said": X
     else:
         subject = _resolve(ctx, token, base)
-    if subject is None:
-        return None
+    return _source_at(subject.name, token, base) if subject is not None else None
+
+
+def _source_at(name: str, token: Token, base: int) -> Source:
+    """A source named `name`, found at `token` of a sentence starting at `base`."""
     return Source(
-        name=subject.name,
-        text=token.text,
-        start=token.idx + base,
-        end=token.idx + len(token) + base,
+        name=name, text=token.text, start=token.idx + base, end=token.idx + len(token) + base
     )
 
 

@@ -14,6 +14,7 @@ import regex
 
 from models import Amount
 from pipeline.periods import PeriodMention, find_periods
+from pipeline.text import Segment, line_spans
 
 _SPEND_PHRASE = regex.compile(
     r"(?:[\w/-]+\s+)?(?:capex|capital\s+(?:expenditure|spending)|spending|investment|budget"
@@ -41,11 +42,6 @@ class TableRow(NamedTuple):
     item: str | None
 
 
-class _Line(NamedTuple):
-    start: int
-    end: int
-
-
 def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
     """The amounts of `text` that sit in table rows, with what their header says.
 
@@ -53,7 +49,7 @@ def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
     amounts (Sequence[Amount]): The document's amounts.
     RETURNS (list[TableRow]): One row per amount that sits in a table.
     """
-    lines = _lines(text)
+    lines = line_spans(text)
     firsts: dict[int, tuple[int, int, int]] = {}  # line index -> (amount idx, label s, e)
     for li, line in enumerate(lines):
         inside = [
@@ -109,16 +105,7 @@ def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
     return rows
 
 
-def _lines(text: str) -> list[_Line]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append(_Line(pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _row_label(text: str, line: _Line, amount: Amount) -> tuple[int, int] | None:
+def _row_label(text: str, line: Segment, amount: Amount) -> tuple[int, int] | None:
     row = text[line.start : line.end]
     if row.lstrip().startswith("|"):
         cells = [(m.start(1), m.end(1)) for m in regex.finditer(r"\|\s*([^|]*?)\s*(?=\|)", row)]
@@ -137,8 +124,8 @@ def _row_label(text: str, line: _Line, amount: Amount) -> tuple[int, int] | None
 
 
 def _header(
-    text: str, lines: list[_Line], first_row: int, amounts: Sequence[Amount]
-) -> _Line | None:
+    text: str, lines: list[Segment], first_row: int, amounts: Sequence[Amount]
+) -> Segment | None:
     for li in range(first_row - 1, max(first_row - 4, -1), -1):
         line = lines[li]
         content = text[line.start : line.end].strip()

@@ -98,7 +98,7 @@ def split_paragraphs(text: str) -> list[Segment]:
         breaks = [(m.start(), m.end()) for m in _HARD_BREAK.finditer(text)]
         # In wire stories the first lines (date, headline, dateline) stand alone
         # when they are in capitals or are a bare date.
-        lines = _line_spans(text)
+        lines = line_spans(text)
         for start, end in lines[:3]:
             line = text[start:end]
             if line.strip() and (line.upper() == line or regex.fullmatch(r"\s*[\d-]+\s*", line)):
@@ -196,7 +196,12 @@ def _ends_with_year_or_number(head: str) -> bool:
     return regex.search(r"\d\.[\"'”’)]*$", head) is not None
 
 
-def _line_spans(text: str) -> list[Segment]:
+def line_spans(text: str) -> list[Segment]:
+    """The ranges of the lines of `text`, newlines excluded.
+
+    >>> line_spans("ab\\ncd")
+    [Segment(start=0, end=2), Segment(start=3, end=5)]
+    """
     spans = []
     pos = 0
     for line in text.split("\n"):
