@@ -393,7 +393,7 @@ def _read_parse(
     item = syntax.find_item(root, amount_ids, decision.cue)
     if item is not None:
         mention.item = syntax.item_text(item, amount_ids) or None
-    mention.flags = _flags(root, sdoc[:], mention, ctx)
+    mention.flags = _flags(root, sdoc[:], mention, ctx, decision.cue)
     mention.change_pct = _change_pct(ctx.doc.text, seg, mention.amount)
 
 
@@ -781,9 +781,13 @@ def _clean_sources(ctx: _DocContext, sources: Iterable[Source]) -> list[Source]:
     return out
 
 
-def _flags(root: Token, sent: Span, mention: _Mention, ctx: _DocContext) -> set[str]:
+def _flags(
+    root: Token, sent: Span, mention: _Mention, ctx: _DocContext, cue: Token | None
+) -> set[str]:
     words = {t.lower_ for t in sent}
     near = {t.lower_ for anc in [root, *root.ancestors] for t in [anc, *anc.children]}
+    if cue is not None:
+        near |= {t.lower_ for t in cue.children}  # "its planned AI spending"
     flags: set[str] = set()
     if near & PLAN_WORDS or (
         mention.period is not None
