@@ -49,7 +49,7 @@ NOT_SPENDING = frozenset(
     proceeds depreciation provision provisions writedown write-down writeoff write-off
     charge charges fine fines penalty penalties fee fees tonne tonnes token tokens sell sells
     sold selling sale lend lends lent lending financing refinancing securities bills
-    treasuries mortgage mortgages market cash liabilities issue issues cuts reduction
+    treasuries mortgage mortgages market liabilities issue issues cuts reduction
     reductions savings receipts certificates privatisation privatization requirement
     requirements stocks equities eurobond eurobonds coupon warrant warrants facility tranche
     convertible convertibles damages intervention issuing issued
@@ -78,7 +78,10 @@ REPORT_VERBS = frozenset(
 
 # Speakers that are anonymous: the outlet they told, or their affiliation, is the source.
 ANONYMOUS_SPEAKERS = frozenset(
-    "sources source people persons insiders insider person officials official".split()
+    """
+    sources source people persons insiders insider person officials official analysts
+    analyst economists economist strategists researchers
+    """.split()
 )
 
 # Spokespeople speak for their organisation.

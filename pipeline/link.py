@@ -35,6 +35,7 @@ from pipeline._cues import (
     OUTLETS,
     OWN_ONLY_SPEND_NOUNS,
     PLAN_WORDS,
+    REPORT_VERBS,
     REPORTED_WORDS,
     SPEND_NOUNS,
     SPEND_VERBS,
@@ -62,6 +63,7 @@ _CUE_WORD_RE = regex.compile(
             | SPEND_NOUNS
             | OWN_ONLY_SPEND_NOUNS
             | {"announced", "announces", "unveiled", "unveils", "aside", "spending"}
+            | {"sell", "sells", "sold", "selling", "worth"}
         )
     )
     + r")\b",
@@ -89,6 +91,7 @@ _ORG_SUFFIX_RE = regex.compile(
     r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}"
     r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
 )
+_TAG_RE = regex.compile(r"<[A-Z0-9.\-]{0,14}>?|>")  # Reuters ticker tags and brackets
 _TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")
 
 
@@ -510,17 +513,16 @@ def _period_model(p: PeriodMention) -> Period:
 def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
     ref = syntax.name_of(token)
     if ref.anaphor is None:
-        name = _strip_name(ref.text)
-        if (
-            not name
-            or _TICKER_RE.match(name)
-            and len(name) <= 5
-            and name.isupper()
-            and " " not in name
-        ):
+        # the name as written (the parse saw a title-cased headline, "Ge" for "GE")
+        written = _TAG_RE.sub(" ", ctx.doc.text[ref.start + base : ref.end + base])
+        name = _strip_name(" ".join(written.split()) if written.strip() else ref.text)
+        if not name:
             return None
         return Subject(name=name, start=ref.start + base, end=ref.end + base)
     position = ref.start + base
+    speaker = _speaker_of_clause(token)
+    if speaker is not None:  # "TSMC said it expects ...": it is TSMC
+        return _resolve(ctx, speaker, base)
     label = "PERSON" if ref.anaphor == "person" else "ORG"
     candidates = [
         m
@@ -541,6 +543,25 @@ def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
         return Subject(name=m.name, start=m.start, end=m.end)
     if label == "ORG" and ctx.topic is not None:
         return ctx.topic
+    return None
+
+
+def _speaker_of_clause(token: Token) -> Token | None:
+    """X in "X said it ...": the named subject of the verb of saying over a pronoun."""
+    if token.lower_ not in ("it", "its", "they", "their", "he", "she", "his", "her"):
+        return None
+    for anc in token.ancestors:
+        if anc.lower_ in REPORT_VERBS and anc.pos_ in ("VERB", "AUX"):
+            for child in anc.children:
+                if (
+                    child.dep_ == "nsubj"
+                    and child.i < token.i
+                    and syntax.name_of(child).anaphor is None
+                    and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "PERSON"))
+                    and not _is_outlet_name(syntax.name_of(child).text)
+                ):
+                    return child
+            return None
     return None
 
 
@@ -567,10 +588,15 @@ def _strip_name(name: str) -> str:
 
     >>> _strip_name("Vice Chair Brad Smith's")
     'Brad Smith'
+    >>> _strip_name("Alphabet's Google"), _strip_name("Seguin's ministry")
+    ('Google', "Seguin's ministry")
     """
     name = name.strip(" <>\"'“”‘’,.")
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)
+    owner_and_name = regex.match(r"^.+?['’]s\s+(\p{Lu}.*)$", name)
+    if owner_and_name:
+        name = owner_and_name[1]  # "Alphabet's Google": the name is Google
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(".") in TITLES:
         words.pop(0)
@@ -621,7 +647,8 @@ def _entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tupl
             if any(s < end and start < e for s, e in amount_ranges):
                 continue
             name = _strip_name(ent.text)
-            if name and not (_TICKER_RE.match(name) and len(name) <= 5):
+            # ticker tags never reach the parse (parse_view blanks them); "AI" is no company
+            if name and name.lower() not in _NOT_TOPIC_WORDS:
                 found[(start, end)] = (start, end, name, ent.label_)
     for m in _ORG_TAG_RE.finditer(text):
         name = _strip_name(m["name"])
@@ -743,8 +770,8 @@ def _source_of(
     if rule == "source.anonymous" or low in ANONYMOUS_SPEAKERS:
         aff = syntax.anonymous_affiliation(token)
         if aff is None:
-            if low in ("officials", "official"):
-                return _source_at("officials", token, base)
+            if low in ("officials", "official", "analysts", "analyst", "economists"):
+                return _source_at(token.text, token, base)  # "Analysts said" -> Analysts
             return None
         token = aff
     org = syntax.spokesperson_org(token)

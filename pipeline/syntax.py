@@ -41,7 +41,10 @@ _ACTOR_NOUNS = frozenset(
     government governments ministry ministries state states city council agency authority
     administration companies firms giants hyperscalers rivals players operators utilities
     investors buyers consortium partners venture province region department army navy
-    partnership subsidiary unit affiliate parent committee
+    partnership subsidiary unit affiliate parent committee providers makers carmakers
+    automakers chipmakers banks insurers airlines retailers groups conglomerates telecoms
+    developers manufacturers suppliers producers exporters miners refiners lenders
+    governments group
     military i we you who
     """.split()
 )
@@ -61,6 +64,11 @@ _QUALIFIER_WORDS = frozenset(
     """.split()
 )
 _CHANGE_NOUNS = frozenset("fall gain decline rise increase drop jump growth shortfall".split())
+_ACQUIRE_VERBS = frozenset(
+    "acquire acquires acquired acquiring buy buys bought buying purchase purchased".split()
+)
+_PAYMENT_FORMS = frozenset("cash stock shares equity kind".split())
+_SELL_VERBS = frozenset("sell sells sold selling".split())
 _OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
 _RECIPIENT_VERBS = frozenset(
     """
@@ -130,14 +138,18 @@ def _own_noun(root: Token, amount_ids: set[int]) -> Token | None:
     ):
         if root.head.i not in amount_ids:
             return root.head
+    head = root.head
+    if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head  # "a contract worth up to $2.3 billion", "jets worth 1.5 bln dlrs"
     for prep in ("of", "in"):  # "$7B of capex", "2.1 mln dlrs in civil penalties"
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
+                        if prep == "in" and pobj.lower_ in _PAYMENT_FORMS:
+                            continue  # "for 1.7 billion dlrs in cash": how it is paid
                         if pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
                             return pobj
-    head = root.head
     if (
         root.dep_ == "pobj"
         and head.lower_ == "of"
@@ -167,7 +179,10 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     """
     own = _own_noun(root, amount_ids)
     if own is not None:
-        words = [own, *(c for c in own.children if c.dep_ in ("compound", "amod"))]
+        words = [
+            own,
+            *(c for c in own.children if c.dep_ in ("compound", "amod") and c.lower_ != "worth"),
+        ]
         words += [o for o in _of_objects(own) if o.i not in amount_ids]
         if own.dep_ == "compound":
             words.append(own.head)  # "a 108 billion dlr budget deficit": the deficit
@@ -229,6 +244,14 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
                 continue
             seen.add(nxt.i)
             queue.append((nxt, dist + 1))
+    if best_spend is None and best_not is None and root.head.lower_ == "for":
+        # "to acquire cybersecurity startup Wiz for about $23 billion" parsed astray: an
+        # acquisition verb just before "for" still names the price
+        for tok in reversed(root.doc[max(root.head.i - 10, 0) : root.head.i]):
+            if tok.lower_ in _ACQUIRE_VERBS:
+                return Decision("spend", tok, "spending.acquire_for")
+            if tok.lower_ in REPORT_VERBS or tok.is_sent_start:
+                break
     if best_spend and (best_not is None or best_spend[0] < best_not[0]):
         return Decision("spend", best_spend[1], f"spending.cue.d{best_spend[0]}")
     if best_not:
@@ -248,6 +271,8 @@ def _cue_kind(token: Token, amount_ids: set[int]) -> str | None:
     if (token.pos_ == "VERB" or token.tag_.startswith("VB")) and not as_noun:
         if low == "set" and any(c.lower_ == "aside" for c in token.children):
             return "spend"
+        if low in _SELL_VERBS and _buyer_of_sale(token) is not None:
+            return "spend"  # "sold its unit to Y for $2bn": Y buys
         if low in _FLOW_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and all(o.i not in amount_ids for o in objects):
@@ -321,12 +346,26 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
     return [], "subject.none"
 
 
+def _buyer_of_sale(verb: Token) -> Token | None:
+    """Y in "X sold its unit to Y" (a named buyer), else None."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _is_actor(pobj):
+                    return pobj
+    return None
+
+
 def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] | None:
+    if verb.lower_ in _SELL_VERBS:
+        buyer = _buyer_of_sale(verb)
+        if buyer is not None:
+            return _with_conjuncts(buyer), "subject.buyer_of_sale"
     if verb.lower_ in _RECIPIENT_VERBS:
-        # "X received a contract from Y": the payer is Y, never the recipient X
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                for pobj in child.children:
+        # "X received a contract (worth $Y) from Z": the payer is Z, never the recipient X
+        for tok in verb.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.dep_ != "ccomp":
+                for pobj in tok.children:
                     if pobj.dep_ == "pobj" and _is_actor(pobj):
                         return _with_conjuncts(pobj), "subject.payer_of_recipient"
         return [], "subject.recipient_only"
@@ -454,9 +493,13 @@ def _modifies_name(tok: Token, head: Token) -> bool:
 
 def _clean_name(span: Span) -> NameRef:
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in _DETERMINERS or not tokens[0].text.strip("<>'’")):
+    while tokens and (
+        tokens[0].lower_ in _DETERMINERS or tokens[0].is_space or not tokens[0].text.strip("<>'’")
+    ):
         tokens.pop(0)
-    while tokens and (tokens[-1].text in ("'s", "’s", ">", "'", "’") or tokens[-1].is_punct):
+    while tokens and (
+        tokens[-1].text in ("'s", "’s", ">", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space
+    ):
         tokens.pop()
     if not tokens:
         return NameRef(span.text, span.start_char, span.end_char, None)
@@ -506,7 +549,12 @@ def _according_to(token: Token) -> list[tuple[Token, str]]:
     for to in token.children:
         for pobj in to.children:
             if pobj.dep_ == "pobj":
-                out.extend((t, "source.according_to") for t in _with_all_conjuncts(pobj))
+                # "according to Microsoft vice chair Brad Smith": the person named
+                person = next(
+                    (c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                    None,
+                )
+                out.extend((t, "source.according_to") for t in _with_all_conjuncts(person or pobj))
     return out
 
 
@@ -560,7 +608,14 @@ def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
 def anonymous_affiliation(token: Token) -> Token | None:
     """The affiliation of anonymous sources: "sources at X", "sources close to X"."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("at", "in", "from", "within", "inside"):
+        if child.dep_ == "prep" and child.lower_ in (
+            "at",
+            "in",
+            "from",
+            "within",
+            "inside",
+            "with",
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj

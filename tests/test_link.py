@@ -47,6 +47,13 @@ WIRE = [
         ),
     ),
     Case(
+        "price_paid_in_cash",
+        "LONDON, April 2 - Hanson Trust Plc said it agreed to buy Kidde Inc\nfor 1.7 billion "
+        "dlrs in cash.\n",
+        dt.date(1987, 4, 2),
+        (Expect("Hanson Trust Plc", 1.7e9, "USD", None, ("Hanson Trust Plc",)),),
+    ),
+    Case(
         "two_years_in_one_sentence",
         "MAYTAG SEES CAPITAL SPENDING UP\nNEWTON, Iowa, March 25 - Maytag Co said it expects "
         "capital\nspending in 1987 to increase to about 60 mln dlrs from 49 mln\ndlrs in 1986.\n",
@@ -177,6 +184,37 @@ WEB = [
         "on a data center in Louisiana.",
         None,
         (Expect("Meta", 10e9, "USD", None),),
+    ),
+    Case(
+        "acquisition_of_described_target",
+        "Alphabet's Google is in advanced talks to acquire cybersecurity startup Wiz for about "
+        "$23 billion, people familiar with the matter told Bloomberg News.",
+        None,
+        (Expect("Google", 23e9, "USD", None, ("Bloomberg News",)),),
+    ),
+    Case(
+        "contract_worth_from_awarder",
+        "Boeing won a contract worth up to $2.3 billion from the U.S. Air Force to build "
+        "tankers, a Boeing spokesman said.",
+        None,
+        (Expect("U.S. Air Force", 2.3e9, "USD", None, ("Boeing",)),),
+    ),
+    Case(
+        "seller_phrasing_names_the_buyer",
+        "Intel has agreed to sell a 49% stake in its Ireland factory venture to Apollo for "
+        "$11 billion.",
+        None,
+        (Expect("Apollo", 11e9, "USD", None),),
+    ),
+    Case(
+        "speaker_is_it",
+        "SoftBank Group will pay 1.2 trillion yen for a stake in the chip designer. TSMC said "
+        "it expects capital expenditure of $38 billion to $42 billion for 2025.",
+        None,
+        (
+            Expect("SoftBank Group", 1.2e12, "JPY", None),
+            Expect("TSMC", (38e9, 42e9), "USD", 2025, ("TSMC",)),
+        ),
     ),
     Case(
         "relative_year_without_date_stays_null",
