@@ -51,6 +51,11 @@ _PERIOD = regex.compile(
         (?P<fymonth>{_MONTH_RE})\b\.?
         (?:\s+(?:\d{{1,2}}|one|first)\b)?
     )
+    | (?P<fyend>                                   # a year named by its end: the one it began
+        (?:the\s+)?(?:current\s+|fiscal\s+|financial\s+|business\s+){{0,2}}year\s+
+        (?P<fyverb>ending|ended|to|that\s+ends|which\s+ends)\s+(?:in\s+)?
+        (?P<endmonth>{_MONTH_RE})\b\.?(?:\s+\d{{1,2}}\b)?+(?:,?\s+(?P<endyear>{_YEAR})\b)?
+    )
     | (?P<fiscal>                                  # fiscal 1988, FY2025, fiscal year 2024
         (?:fiscal|financial)\s+(?:year\s+)?(?P<fy>{_YEAR})
             (?:\s*/\s*\d{{2,4}}|-\d{{2}}\b)?
@@ -87,6 +92,7 @@ _PERIOD = regex.compile(
 # How strongly each kind of expression reads as the period of a nearby amount.
 _STRENGTH = {
     "fystart": 1.0,
+    "fyend": 1.0,
     "fiscal": 1.0,
     "split": 1.0,
     "year": 0.8,
@@ -129,7 +135,7 @@ def find_periods(
     out = []
     for m in _PERIOD.finditer(text):
         kind = m.lastgroup or "year"
-        for name in ("horizon", "fystart", "fiscal", "split", "date", "year", "rel"):
+        for name in ("horizon", "fystart", "fyend", "fiscal", "split", "date", "year", "rel"):
             if m[name] is not None:
                 kind = name
                 break
@@ -161,16 +167,40 @@ def _resolve(m: regex.Match[str], kind: str, doc_date: dt.date | None) -> int | 
         return int(m["dy"] or m["dy2"])
     if kind == "year":
         return int(m["y"])
+    if kind == "fyend" and m["endyear"]:
+        return int(m["endyear"]) - (0 if _MONTHS[m["endmonth"].lower()] == 12 else 1)
     if doc_date is None:
         return None
     if kind == "fystart":
         return _start_year(_MONTHS[m["fymonth"].lower()], doc_date)
+    if kind == "fyend":
+        return _year_begun(_MONTHS[m["endmonth"].lower()], doc_date, past=m["fyverb"] == "ended")
     words = " ".join(m["relw"].lower().split())
     if words.startswith(("next", "the coming")):
         return doc_date.year + 1
     if words.startswith(("this", "the current")):
         return doc_date.year
     return doc_date.year - 1
+
+
+def _year_begun(end_month: int, doc_date: dt.date, *, past: bool) -> int:
+    """The calendar year in which a year ending in `end_month` began.
+
+    "the current year ending March 31" in a story of 25 March 1987 began in April 1986;
+    "the year ended March 31" in one of June 1987 too.
+
+    >>> _year_begun(3, dt.date(1987, 3, 25), past=False)
+    1986
+    >>> _year_begun(3, dt.date(1987, 6, 1), past=True)
+    1986
+    >>> _year_begun(12, dt.date(1987, 3, 25), past=False)
+    1987
+    """
+    if past:
+        end_year = doc_date.year if end_month <= doc_date.month else doc_date.year - 1
+    else:
+        end_year = doc_date.year if end_month >= doc_date.month else doc_date.year + 1
+    return end_year if end_month == 12 else end_year - 1
 
 
 def _start_year(month: int, doc_date: dt.date) -> int:

@@ -34,6 +34,12 @@ CASES = [
     ),
     Case("in the year starting April 1", D87, [("the year starting April 1", 1987)]),
     Case("over the next three years", D87, [("over the next three years", None)]),
+    Case(
+        "budgeted for the current year ending March 31",
+        dt.date(1987, 3, 25),
+        [("the current year ending March 31", 1986)],
+    ),
+    Case("in the year ended March 31, 1987", None, [("the year ended March 31, 1987", 1986)]),
     Case("for 1987-1991", D87, [("1987-1991", None)]),
     Case("between 2025 and 2027", None, [("between 2025 and 2027", None)]),
     Case("on 23 January 2025", None, [("23 January 2025", 2025)]),
