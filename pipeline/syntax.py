@@ -375,6 +375,10 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
                 if pobj.dep_ == "pobj":
                     return _with_conjuncts(pobj), "subject.passive_agent"
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.i not in amount_ids and child.lower_ in SPEND_NOUNS:
+            owner = _noun_owner(child, amount_ids)  # "Tesla's capex is expected to exceed"
+            if owner:
+                return owner, "subject.owner_of_noun"
         if child.dep_ not in _SUBJECT_DEPS or child.i in amount_ids:
             continue
         if child.dep_ == "csubj":

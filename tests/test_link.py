@@ -217,6 +217,13 @@ WEB = [
         ),
     ),
     Case(
+        "possessor_of_passive_capex",
+        "SoftBank will invest $19 billion in Stargate. Tesla's capex is expected to exceed "
+        "$11 billion in 2025, the company said.",
+        None,
+        (Expect("SoftBank", 19e9, "USD", None), Expect("Tesla", 11e9, "USD", 2025, ("Tesla",))),
+    ),
+    Case(
         "relative_year_without_date_stays_null",
         "ByteDance is preparing to unleash $23 billion in capital expenditure next year.",
         None,
