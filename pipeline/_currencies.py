@@ -128,6 +128,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "rupees": "rupee",
     "rupee": "rupee",
     "marks": "mark",
+    "mark": "mark",  # only "a 400 mln mark contract": amounts._suffix_ok
     "deutschemarks": "mark",
     "deutsche marks": "mark",
     "deutsche mark": "mark",

@@ -371,6 +371,11 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     return _Part(start, end, number, scale, plain, currency, num_text, letter_scale)
 
 
+_MARK_BEFORE_NOUN = re.compile(
+    r"\s+(?!(?:in|of|for|on|at|by|and|or|to|with|from|as|level|barrier|threshold)\b)[a-z][a-z-]+"
+)
+
+
 def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:
     """Refuse unit words that are not money here: won (verb), pounds (weight), mark, 1080p."""
     word = " ".join(suf.split())
@@ -379,7 +384,9 @@ def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text
     if word in ("pounds", "pound"):
         return _POUNDS_WEIGHT.match(text, end) is None
     if word == "mark":
-        return False  # "the 2,000 mark"; the currency is written "marks"
+        # "the 2,000 mark" is a level; "a 400 mln mark contract" is money (wire style,
+        # like "a 114 mln dlr credit"): a scale and a noun after it
+        return scale is not None and _MARK_BEFORE_NOUN.match(text, end) is not None
     if word == "p":
         return scale is None and num_text is not None and len(num_text.split(".")[0]) <= 2
     return True

@@ -157,6 +157,9 @@ DUCKLING = [
 ]
 
 BUGS_CAUGHT = [
+    # The wire's singular "mark" before a noun, like "mln dlr" (a held-out style probe).
+    Case("Siemens won a 400 mln mark contract from Endesa", 400e6, "DEM"),
+    Case("400 MLN MARK ORDER", 400e6, "DEM"),
     # A date before a dollar word in a headline: "1987-03-11\nDOLLAR GENERAL CORP".
     Case("1987-03-11\nDOLLAR GENERAL CORP <DOLR> 4TH QTR", None, None),
     # A share price after a change in pence is not a range: "gained 10p to 660".
@@ -179,6 +182,7 @@ BUGS_CAUGHT = [
 ]
 
 NOT_MONEY = [
+    Case("the index passed the 10 billion mark in March", None, None),
     Case("8,000 H100 chips", None, None),
     Case("clusters of H100s and H200s", None, None),
     Case("Nvidia's A800 chips", None, None),
