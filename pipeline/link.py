@@ -750,6 +750,22 @@ def _sources(
 ) -> list[Source]:
     out: list[Source] = []
     for token, rule in syntax.find_speakers(root, amount_ids, sent, all_amount_ids):
+        if token.lower_ in ("companies", "firms", "partners"):
+            # "the companies said": the organisations the sentence names
+            parties = [
+                t
+                for t in sent
+                if t.i not in amount_ids
+                and (t.dep_ == "nsubj" or t.dep_ == "dobj" or t.dep_ == "pobj")
+                and (t.pos_ == "PROPN" or t.ent_type_ == "ORG")
+                and t.ent_type_ in ("ORG", "PERSON", "")
+            ]
+            out.extend(
+                _source_at(_strip_name(syntax.name_of(t).text), t, base)
+                for t in parties
+                if not _is_outlet_name(syntax.name_of(t).text)
+            )
+            continue
         source = _source_of(ctx, token, rule, base, subjects)
         if source is not None:
             out.append(source)
