@@ -21,6 +21,7 @@ SPEND_VERBS = frozenset(
     contribute contributes contributed contributing provide provides provided providing
     pencil pencilled penciled unleash unleashes unleashed splash splashed splurge splurged
     outlay expend expends expended build builds building built construct constructing
+    cost costs costing
     """.split()
 )
 
@@ -41,7 +42,7 @@ NOT_SPENDING = frozenset(
     """
     revenue revenues sales turnover profit profits earnings income loss losses deficit
     deficits surplus surpluses dividend dividends payout share shares stock valuation
-    valued value capitalisation capitalization worth raise raises raised raising borrow
+    valued capitalisation capitalization worth raise raises raised raising borrow
     borrows borrowed borrowing borrowings loan loans credit credits bond bonds debenture
     debentures notes note debt debts offering offerings placing placement rights gdp output
     exports imports export import trade salary salaries wage wages bonus bonuses
@@ -88,7 +89,7 @@ ANONYMOUS_SPEAKERS = frozenset(
 SPOKESPEOPLE = frozenset(
     """
     spokesman spokeswoman spokesperson spokesmen spokeswomen representative official
-    executive statement release filing
+    executive statement release filing chairman chairwoman president ceo director
     """.split()
 )
 
@@ -174,6 +175,14 @@ OUTLET_WORDS = frozenset(
 )
 
 # Words that deny or dispute figures.
+# What a denial must be about to dispute a spending figure.
+DENIAL_OBJECTS = frozenset(
+    """
+    figure figures number numbers report reports reported details detail estimate estimates
+    leak amount amounts spending budget budgets capex investment plan plans projection
+    projections claim claims
+    """.split()
+)
 DENIAL_WORDS = frozenset(
     """
     inaccurate incorrect untrue false denied denies deny denial disputed disputes dispute

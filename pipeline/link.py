@@ -30,6 +30,7 @@ from pipeline._cues import (
     CENTRAL_BANKS,
     CHANGE_DOWN,
     CHANGE_UP,
+    DENIAL_OBJECTS,
     DENIAL_WORDS,
     OUTLET_WORDS,
     OUTLETS,
@@ -64,6 +65,7 @@ _CUE_WORD_RE = regex.compile(
             | OWN_ONLY_SPEND_NOUNS
             | {"announced", "announces", "unveiled", "unveils", "aside", "spending"}
             | {"sell", "sells", "sold", "selling", "worth"}
+            | {"receive", "receives", "received", "get", "gets", "got", "awarded"}
         )
     )
     + r")\b",
@@ -138,6 +140,7 @@ class _DocContext:
     mentions: tuple[_EntMention, ...]
     topic: Subject | None
     publisher: str | None
+    april_year: bool  # a Japanese story: fiscal years run April-March
 
 
 def make_claim_id(doc_id: str, start: int, end: int, part: int = 0) -> str:
@@ -292,6 +295,7 @@ def link_claims(
         mentions=mentions,
         topic=_topic(doc.text, plan, parsed_by_idx, mentions),
         publisher=_publisher(doc.text),
+        april_year=_is_japanese(doc.text, plan.amounts),
     )
     rows = {row.amount_index: row for row in find_table_rows(doc.text, plan.amounts)}
     starts = [s.start for s in plan.sentences]
@@ -325,7 +329,9 @@ def _read_sentence(
     sdoc = ctx.parsed.get(sent_idx)
     text = ctx.doc.text
     amounts = ctx.plan.amounts
-    periods = find_periods(text[seg.start : seg.end], doc_date=date, offset=seg.start)
+    periods = find_periods(
+        text[seg.start : seg.end], doc_date=date, offset=seg.start, april_year=ctx.april_year
+    )
     assigned = _assign_periods([amounts[i] for i in amount_idxs], periods, text)
     spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}
     out = []
@@ -353,6 +359,7 @@ def _read_sentence(
             others = set().union(*(ids for j, ids in spans.items() if j != i))
             _read_parse(ctx, mention, sdoc, seg, spans[i], others)
         out.append(mention)
+    _share_periods(out, text)
     return out
 
 
@@ -476,6 +483,10 @@ def _assign_periods(
                 gap += 6  # another amount stands between them
             if ";" in between:
                 gap += 8
+            if text[period.end : period.end + 2] in ("'s", "’s") and (
+                period.start >= amount.end or len(between.split()) > 2
+            ):
+                gap += 20  # "last year's 5.8 billion": the possessive binds its own noun
             pairs.append((gap / period.strength, ai, pi))
     result: list[Period | None] = [None] * len(amounts)
     taken: set[int] = set()
@@ -484,15 +495,38 @@ def _assign_periods(
             continue
         result[ai] = _period_model(usable[pi])
         taken.add(pi)
-    # A period left to no amount is shared with the amounts that have none, except
-    # the "from" side of a comparison.
-    for ai, amount in enumerate(amounts):
-        if result[ai] is not None or _is_comparison_base(text, amount):
-            continue
-        free = [(g, pi) for g, a2, pi in sorted(pairs) if a2 == ai and usable[pi].kind != "date"]
-        if free:
-            result[ai] = _period_model(usable[free[0][1]])
     return result
+
+
+def _share_periods(mentions: list[_Mention], text: str) -> None:
+    """A spending amount with no year of its own takes the year of another spending amount
+    of its sentence in the same currency ("the package could total 12 billion francs for
+    1987, ... only 8.6 billion francs had been set aside"); never the base of a comparison,
+    nor the year of money that is not spending ("its sales would top €10bn in 2024").
+    """
+    for mention in mentions:
+        if (
+            mention.period is not None
+            or mention.decision != "spend"
+            or _is_comparison_base(text, mention.amount)
+        ):
+            continue
+        donor = next(
+            (
+                m
+                for m in mentions
+                if m is not mention
+                and m.decision == "spend"
+                and m.period is not None
+                and m.period.year is not None
+                and m.amount.currency == mention.amount.currency
+                and "period.shared" not in m.rules
+            ),
+            None,
+        )
+        if donor is not None:
+            mention.period = donor.period
+            mention.rules.append("period.shared")
 
 
 def _is_comparison_base(text: str, amount: Amount) -> bool:
@@ -725,6 +759,14 @@ def _short_key(name: str) -> str:
     return " ".join(words[:2]) if words else name.lower()
 
 
+def _is_japanese(text: str, amounts: Sequence[Amount]) -> bool:
+    """Whether a story is Japanese business news: a Tokyo dateline or its money in yen."""
+    if regex.search(r"^\s*TOKYO\b", text[:400], regex.MULTILINE):
+        return True
+    yen = sum(a.currency == "JPY" for a in amounts)
+    return yen > 0 and yen * 2 >= len(amounts)
+
+
 def _publisher(text: str) -> str | None:
     m = _PUBLISHER_RE.search(text[-40:]) or _PUBLISHER_RE.search(text[:400])
     if m is None:
@@ -918,7 +960,9 @@ def _change_records(ctx: _DocContext, read: list[_Mention], date: dt.date | None
                     )
                 continue
             seen[key] = len(out)
-            periods = find_periods(sentence, doc_date=date, offset=seg.start)
+            periods = find_periods(
+                sentence, doc_date=date, offset=seg.start, april_year=ctx.april_year
+            )
             period = _period_model(periods[0]) if periods else None
             out.append(
                 Claim(
@@ -1097,7 +1141,9 @@ def _add_disputes(ctx: _DocContext, claims: list[_Claim]) -> None:
     for seg in ctx.plan.sentences:
         sentence = text[seg.start : seg.end]
         words = {w.lower() for w in regex.findall(r"[\p{L}]+", sentence)}
-        if words & DENIAL_WORDS:
+        # a denial of figures ("claims many details are inaccurate", "labeled the leak
+        # incorrect"), not of anything ("denied that it was the customer")
+        if words & DENIAL_WORDS and words & DENIAL_OBJECTS:
             denials.append(sentence.lower())
     for claim in claims:
         if claim.subject is None:

@@ -42,7 +42,7 @@ _PERIOD = regex.compile(
     (?P<horizon>                                   # multi-year horizons: no single year
         (?:over|in|during|for|within)\s+the\s+(?:next|coming|past|last)\s+
             (?:\w+\s+)?(?:years|decade)
-      | (?:through|until|till|by)\s+{_YEAR}\b
+      | (?:through|until|till|by)\s+(?:about\s+|around\s+|roughly\s+|the\s+end\s+of\s+)?{_YEAR}\b
       | (?:between\s+)?{_YEAR}\s*(?:-|–|to|and|through)\s*{_YEAR}\b
     )
     | (?P<fystart>                                 # a year named by its start
@@ -114,13 +114,15 @@ class PeriodMention(NamedTuple):
 
 
 def find_periods(
-    text: str, *, doc_date: dt.date | None = None, offset: int = 0
+    text: str, *, doc_date: dt.date | None = None, offset: int = 0, april_year: bool = False
 ) -> list[PeriodMention]:
     """Find the year expressions of `text`, resolving relative ones with `doc_date`.
 
     text (str): A sentence or any text.
     doc_date (date | None): The document date, for "this year", "next year", ...
     offset (int): Added to every offset (the text's start in its document).
+    april_year (bool): The fiscal year runs April-March (Japan): "the current year" in
+        January-March is the one that began the April before.
     RETURNS (list[PeriodMention]): In text order.
 
     >>> [(p.text, p.year) for p in find_periods("capex for 2025 and fiscal 1988")]
@@ -129,6 +131,9 @@ def find_periods(
     [('next year', 1988)]
     >>> [(p.text, p.year) for p in find_periods("next year")]
     [('next year', None)]
+    >>> d = dt.date(1987, 3, 25)
+    >>> [(p.text, p.year) for p in find_periods("in the current year", doc_date=d, april_year=True)]
+    [('the current year', 1986)]
     >>> [(p.text, p.year) for p in find_periods("spend 10 bn yen in 1987/88")]
     [('1987/88', 1987)]
     """
@@ -140,6 +145,15 @@ def find_periods(
                 kind = name
                 break
         year = _resolve(m, kind, doc_date)
+        if (
+            april_year
+            and kind == "rel"
+            and year is not None
+            and doc_date is not None
+            and doc_date.month <= 3
+            and regex.match(r"(?i)(?:the\s+)?current|this\s+fiscal", m[0])
+        ):
+            year -= 1
         out.append(
             PeriodMention(
                 start=m.start() + offset,

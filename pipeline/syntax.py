@@ -67,6 +67,7 @@ _CHANGE_NOUNS = frozenset("fall gain decline rise increase drop jump growth shor
 _ACQUIRE_VERBS = frozenset(
     "acquire acquires acquired acquiring buy buys bought buying purchase purchased".split()
 )
+_AWARD_VERBS = frozenset("awarded granted given handed".split())
 _PAYMENT_FORMS = frozenset("cash stock shares equity kind".split())
 _SELL_VERBS = frozenset("sell sells sold selling".split())
 _OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
@@ -206,6 +207,10 @@ def classify(root: Token, amount_ids: set[int], other_amount_ids: set[int]) -> D
     if after and after[0].lower_ in _DIFFERENCE_WORDS:
         return Decision("not", after[0], "spending.not.difference")
     head = root.head
+    if root.dep_ == "dobj" and head.lower_ in _RECIPIENT_VERBS:
+        payer = _verb_subject(head, amount_ids)
+        if payer is not None and payer[1] == "subject.payer_of_recipient":
+            return Decision("spend", head, "spending.received_from")  # "gets $1.5bn from Y"
     if root.dep_ == "dobj" and head.lower_ in _TRADE_VERBS and not _of_objects(root):
         # "the Bundesbank bought about 100 mln dlrs": money bought is a currency deal
         return Decision("not", head, "spending.not.money_traded")
@@ -361,6 +366,9 @@ def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] 
         buyer = _buyer_of_sale(verb)
         if buyer is not None:
             return _with_conjuncts(buyer), "subject.buyer_of_sale"
+    if verb.lower_ in _AWARD_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        if not any(c.dep_ == "agent" for c in verb.children):
+            return [], "subject.recipient_only"  # "X has been awarded a contract": not X
     if verb.lower_ in _RECIPIENT_VERBS:
         # "X received a contract (worth $Y) from Z": the payer is Z, never the recipient X
         for tok in verb.subtree:
