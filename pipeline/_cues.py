@@ -97,7 +97,7 @@ SPOKESPEOPLE = frozenset(
 ORG_ANAPHORS = frozenset(
     """
     it its they their them company firm group corporation concern bank carrier maker
-    organization organisation
+    organization organisation lender agency authority
     giant titan conglomerate business utility airline retailer operator steelmaker
     automaker carmaker chipmaker startup
     """.split()

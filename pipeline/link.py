@@ -582,7 +582,9 @@ def _resolve(ctx: _DocContext, token: Token, base: int) -> Subject | None:
 
 def _speaker_of_clause(token: Token) -> Token | None:
     """X in "X said it ...": the named subject of the verb of saying over a pronoun."""
-    if token.lower_ not in ("it", "its", "they", "their", "he", "she", "his", "her"):
+    if token.lower_ not in ("it", "its", "they", "their", "he", "she", "his", "her") and (
+        syntax.name_of(token).anaphor is None
+    ):
         return None
     for anc in token.ancestors:
         if anc.lower_ in REPORT_VERBS and anc.pos_ in ("VERB", "AUX"):

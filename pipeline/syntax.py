@@ -471,8 +471,11 @@ def name_of(token: Token) -> NameRef:
         if ent is not None:
             return _clean_name(ent)
     if low in ORG_ANAPHORS and any(
-        c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det"
+        c.lower_ in ("the", "this", "that", "its", "their")
+        for c in token.children
+        if c.dep_ in ("det", "poss")
     ):
+        # "the company", "its parent company": an organisation named before
         return NameRef(token.text, token.idx, token.idx + len(token), "org")
     left = token.i
     j = token.i - 1
