@@ -632,7 +632,8 @@ def anonymous_affiliation(token: Token) -> Token | None:
             "with",
         ):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # "sources at the ministry", not "business sources in Shanghai"
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("GPE", "LOC", "NORP"):
                     return pobj
         if child.lower_ in ("close", "familiar", "near"):
             for prep in child.children:
