@@ -376,6 +376,8 @@ def _read_parse(
     if root is None:
         return
     decision = syntax.classify(root, amount_ids, other_ids)
+    if decision.kind == "none" and syntax.is_change_target(root):
+        mention.rules.append("amount.change_target")  # "a further increase to 1.52 bln stg"
     if _is_small(mention.amount):
         decision = syntax.Decision("not", None, "spending.not.small_amount")
     mention.decision = decision.kind
@@ -392,7 +394,10 @@ def _read_parse(
     if subjects or rule == "subject.recipient_only":
         mention.subjects = _unique_subjects(subjects)
         mention.subject_rule = rule
-    if any(_is_central_bank(s.name) for s in mention.subjects):
+    if (
+        any(_is_central_bank(s.name) for s in mention.subjects)
+        or "money market" in sdoc.text.lower()
+    ):
         mention.decision = "not"
         mention.rules.append("spending.not.central_bank")
     if sdoc.text.upper() == sdoc.text:
@@ -1024,7 +1029,7 @@ def _inherit_context(read: list[_Mention]) -> None:
             cur.decision == "none"
             and prev.decision == "spend"
             and cur.sent_idx - prev.sent_idx <= 1
-            and cur.subjects
+            and (cur.subjects or "amount.change_target" in cur.rules)
             and cur.amount.currency == prev.amount.currency
             and "table.row" not in cur.rules
         ):
@@ -1078,12 +1083,12 @@ def _same_value(a: Amount, b: Amount) -> bool:
     return a.min == b.min and a.max == b.max
 
 
-def _matches(claim: _Claim, mention: _Mention) -> bool:
+def _matches(claim: _Claim, mention: _Mention, *, any_subject: bool = False) -> bool:
     first = claim.mentions[0]
     amounts = [first.amount, *first.equivalents]
     if not any(_same_value(x, y) for x in amounts for y in [mention.amount, *mention.equivalents]):
         return False
-    if mention.subjects and claim.subject is not None:
+    if mention.subjects and claim.subject is not None and not any_subject:
         names = {s.name.lower() for s in mention.subjects}
         if claim.subject.name.lower() not in names and not any(
             n in claim.subject.name.lower() or claim.subject.name.lower() in n for n in names
@@ -1096,10 +1101,14 @@ def _matches(claim: _Claim, mention: _Mention) -> bool:
 
 def _merge(read: list[_Mention], topic: Subject | None) -> list[_Claim]:
     claims: list[_Claim] = []
-    for mention in read:
+    # Body sentences first: a headline in capitals restates a body figure with a rougher
+    # name ("SINGAPORE TO SPEND ..."), so it joins the body's claim whatever it names.
+    ordered = sorted(read, key=lambda m: "sentence.headline" in m.rules)
+    for mention in ordered:
         if mention.decision != "spend":
             continue
-        target = next((c for c in claims if _matches(c, mention)), None)
+        headline = "sentence.headline" in mention.rules
+        target = next((c for c in claims if _matches(c, mention, any_subject=headline)), None)
         if target is not None:
             target.mentions.append(mention)
             if "sentence.headline" in target.mentions[0].rules and len(mention.subjects) == 1:

@@ -44,7 +44,7 @@ _ACTOR_NOUNS = frozenset(
     partnership subsidiary unit affiliate parent committee providers makers carmakers
     automakers chipmakers banks insurers airlines retailers groups conglomerates telecoms
     developers manufacturers suppliers producers exporters miners refiners lenders
-    governments group
+    governments group industry sector
     military i we you who
     """.split()
 )
@@ -129,6 +129,16 @@ def amount_root(sent: Span, start: int, end: int) -> Token | None:
 
 def _is_cue(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words
+
+
+def is_change_target(root: Token) -> bool:
+    """Whether the amount is what something rises or falls to ("an increase to 1.52 bln")."""
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("to", "at")
+        and head.head.lower_ in CHANGE_UP | CHANGE_DOWN | _CHANGE_NOUNS
+    )
 
 
 def _own_noun(root: Token, amount_ids: set[int]) -> Token | None:

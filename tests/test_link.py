@@ -54,6 +54,17 @@ WIRE = [
         (Expect("Hanson Trust Plc", 1.7e9, "USD", None, ("Hanson Trust Plc",)),),
     ),
     Case(
+        "change_targets_continue_spending",
+        "LONDON, April 3 - Capital spending by the U.K. chemical industry rose to 1.45\n"
+        "billion stg in 1987.\n    A further increase to 1.52 billion stg is expected in "
+        "1988.\n",
+        dt.date(1987, 4, 3),
+        (
+            Expect("U.K. chemical industry", 1.45e9, "GBP", 1987),
+            Expect("U.K. chemical industry", 1.52e9, "GBP", 1988),
+        ),
+    ),
+    Case(
         "two_years_in_one_sentence",
         "MAYTAG SEES CAPITAL SPENDING UP\nNEWTON, Iowa, March 25 - Maytag Co said it expects "
         "capital\nspending in 1987 to increase to about 60 mln dlrs from 49 mln\ndlrs in 1986.\n",
@@ -270,6 +281,13 @@ NOT_SPENDING = [
         "raising_money_and_market_value",
         "xAI is raising $12 billion to buy Nvidia chips. Nvidia's market value topped $3 trillion.",
         None,
+        (),
+    ),
+    Case(
+        "net_income_and_money_market",
+        "LONDON - Shearson earned 316 mln dlrs of the group's 1.25 billion dlrs net in 1986. "
+        "The Bank provided the money market 456 mln stg assistance.",
+        dt.date(1987, 3, 2),
         (),
     ),
     Case(
