@@ -399,6 +399,8 @@ __all__ += [
     "LabelStudioTask",
     "LabelStudioValue",
 ]
+
+
 class RunSummary(_Frozen):
     """What an `extract` run wrote: counts over the whole output, resumed part included."""
 
