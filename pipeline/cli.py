@@ -144,6 +144,18 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_fact_arguments(p: argparse.ArgumentParser, *, output_help: str) -> None:
+    """The arguments `consolidate` and `report` share: claims, output, tolerance."""
+    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
+    p.add_argument("-o", "--output", type=Path, required=True, help=output_help)
+    p.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=0.1,
+        help="values differing by more than this fraction make a fact disputed (default 0.1)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of the `newsclaims` command."""
     parser = argparse.ArgumentParser(
@@ -212,27 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="group claims across articles into facts, as JSONL",
         description=docs_note,
     )
-    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the facts JSONL file")
-    p.add_argument(
-        "--tolerance",
-        type=_tolerance,
-        default=0.1,
-        help="values differing by more than this fraction make a fact disputed (default 0.1)",
-    )
+    _add_fact_arguments(p, output_help="the facts JSONL file")
     p.set_defaults(func=_run_consolidate)
 
     p = sub.add_parser(
         "report", help="one self-contained HTML report of the claims", description=docs_note
     )
-    p.add_argument("claims", type=Path, help="a claims JSONL file written by extract")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the HTML file")
-    p.add_argument(
-        "--tolerance",
-        type=_tolerance,
-        default=0.1,
-        help="values differing by more than this fraction make a fact disputed (default 0.1)",
-    )
+    _add_fact_arguments(p, output_help="the HTML file")
     p.set_defaults(func=_run_report)
     p = sub.add_parser("schema", help="the JSON Schema of a claim record")
     p.set_defaults(func=_run_schema)
