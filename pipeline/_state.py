@@ -6,6 +6,7 @@ mentions of one fact), `DocContext` (what the whole document offers: parses, nam
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -90,12 +91,9 @@ def period_model(p: PeriodMention) -> Period:
 
 
 def sentence_of(starts: list[int], pos: int) -> int:
-    """Index of the sentence holding character `pos` (the last one starting at or before it)."""
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    """Index of the sentence holding character `pos` (the last one starting at or before it).
+
+    >>> sentence_of([0, 10, 20], 10), sentence_of([0, 10, 20], 19), sentence_of([5], 0)
+    (1, 1, 0)
+    """
+    return max(bisect.bisect_right(starts, pos) - 1, 0)

@@ -8,6 +8,7 @@ resumption are in test_journal.py.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -77,10 +78,7 @@ def test_batch_worker_death_is_one_error(
     wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
 ) -> None:
     # An article that kills its worker process costs that article only.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in wire.iterdir():
-        (corpus / p.name).write_bytes(p.read_bytes())
+    corpus = shutil.copytree(wire, tmp_path / "corpus")
     (corpus / "reuters-30.txt").write_text("KILLWORKER with $9 million\n")
     out = tmp_path / "c.jsonl"
     summary = extract_corpus(
@@ -194,10 +192,7 @@ def test_batch_output_inside_the_corpus(
     wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
 ) -> None:
     # Run twice with the output in the corpus: the second run reads none of it.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in wire.iterdir():
-        (corpus / p.name).write_bytes(p.read_bytes())
+    corpus = shutil.copytree(wire, tmp_path / "corpus")
     first = run_fake(corpus, corpus / "claims.jsonl", blank_nlp)
     run_fake(corpus, corpus / "other.jsonl", blank_nlp)
     assert read_outputs(corpus / "other.jsonl") == first
