@@ -42,7 +42,7 @@ def bench_library(texts: list[str]) -> tuple[float, float, int]:
     CPU time is printed too because the machine may be shared: on a busy machine
     the wall clock also counts the time other processes held the core.
     """
-    from pipeline.amounts import find_amounts
+    from pipeline.amounts.parse import find_amounts
 
     started, cpu_started = time.perf_counter(), time.process_time()
     found = sum(len(find_amounts(text)) for text in texts)

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.amounts import find_amounts, parse_amount
+from pipeline.amounts.parse import find_amounts, parse_amount
 
 if TYPE_CHECKING:
-    from pipeline.io import load_claims
-    from pipeline.link import extract_text
+    from pipeline.analyse.io import load_claims
+    from pipeline.link.linker import extract_text
     from pipeline.nlp import load_nlp
 
 __all__ = ["extract_text", "find_amounts", "load_claims", "load_nlp", "parse_amount"]
 
 _LAZY = {
-    "load_claims": "pipeline.io",
-    "extract_text": "pipeline.link",
+    "load_claims": "pipeline.analyse.io",
+    "extract_text": "pipeline.link.linker",
     "load_nlp": "pipeline.nlp",
 }
 

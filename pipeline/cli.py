@@ -25,7 +25,7 @@ def _currency_code(text: str) -> str:
 
 
 def _run_amounts(args: argparse.Namespace) -> int:
-    from pipeline.amounts import find_amounts
+    from pipeline.amounts.parse import find_amounts
 
     # A line that is not UTF-8 still gives one output line (undecodable bytes
     # become U+FFFD), and only "\n" ends a line (a lone "\r" is text), as the
@@ -48,8 +48,8 @@ def _run_amounts(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from pipeline.batch import extract_corpus_cli
     from pipeline.errors import NewsclaimsError
+    from pipeline.run.batch import extract_corpus_cli
 
     try:
         return extract_corpus_cli(args)
@@ -103,8 +103,8 @@ def _tolerance(text: str) -> float:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    from pipeline.analyse.io import export_claims, export_format
     from pipeline.errors import NewsclaimsError
-    from pipeline.io import export_claims, export_format
 
     try:
         fmt = export_format(args.output, args.format)
@@ -118,7 +118,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_consolidate(args: argparse.Namespace) -> int:
-    from pipeline.consolidate import consolidate_file
+    from pipeline.analyse.consolidate import consolidate_file
     from pipeline.errors import NewsclaimsError
 
     try:
@@ -132,8 +132,8 @@ def _run_consolidate(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    from pipeline.analyse.report import write_report
     from pipeline.errors import NewsclaimsError
-    from pipeline.report import write_report
 
     try:
         n_claims, n_docs = write_report(args.claims, args.output, tolerance=args.tolerance)

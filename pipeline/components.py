@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import Claim, Document, Settings
-from pipeline.link import link_claims, plan_document
+from pipeline.link.linker import link_claims, plan_document
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)

@@ -21,9 +21,9 @@ import spacy
 from spacy.language import Language
 
 from models import Claim, Document, Settings
-from pipeline.amounts import find_amounts
-from pipeline.journal import output_paths
+from pipeline.amounts.parse import find_amounts
 from pipeline.nlp import load_nlp
+from pipeline.run.journal import output_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -113,7 +113,7 @@ def read_outputs(out: Path) -> dict[str, bytes]:
 
 def run_fake(corpus: Path, out: Path, nlp: Language, **kwargs: Any) -> dict[str, bytes]:
     """Run extract_corpus with `fake_extract` (one process unless told) and read its outputs."""
-    from pipeline.batch import extract_corpus
+    from pipeline.run.batch import extract_corpus
 
     kwargs = {"workers": 1, "progress": False, **kwargs}
     extract_corpus(corpus, out, settings=FAKE_SETTINGS, nlp=nlp, extract=fake_extract, **kwargs)

@@ -1,0 +1,368 @@
+"""Claims as tables: read claim and document JSONL, export Parquet, CSV and review spans.
+
+`load_claims` turns `claims.jsonl` into a pandas DataFrame with one row per
+claim and flat typed columns (the fields of `models.ClaimRow`), US dollar
+values included. The article texts are read from the `<stem>.docs.jsonl` file
+that `newsclaims extract` writes beside its output, so no corpus is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import ValidationError
+
+from models import (
+    Claim,
+    ClaimRow,
+    DocRecord,
+    LabelStudioData,
+    LabelStudioPrediction,
+    LabelStudioResult,
+    LabelStudioTask,
+    LabelStudioValue,
+    ReviewMeta,
+    ReviewRecord,
+    ReviewSpan,
+)
+from pipeline.analyse.fx import to_usd
+from pipeline.errors import Errors, InputError
+
+logger = logging.getLogger(__name__)
+
+ExportFormat = Literal["parquet", "csv", "spans", "labelstudio"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "spans", "labelstudio")
+
+LIST_COLUMNS = ("sources", "flags", "evidence", "equivalents", "rules")
+# Nullable pandas dtypes, so that a missing year stays <NA> and an int; list
+# columns hold Python lists (object); Parquet stores them as list<string>.
+_DTYPES: dict[str, str] = {
+    **{
+        name: "string"
+        for name in (
+            "doc_id", "claim_id", "kind", "subject", "item", "amount_text", "currency",
+            "qualifier", "period_text", "year_basis", "usd_reason",
+        )
+    },
+    **{
+        name: "Int64"
+        for name in (
+            "subject_start", "subject_end", "amount_start", "amount_end", "year",
+            "evidence_start", "evidence_end", "rate_year",
+        )
+    },
+    **{
+        name: "Float64"
+        for name in (
+            "value", "min", "max", "change_pct", "confidence", "value_usd", "min_usd",
+            "max_usd", "usd_rate",
+        )
+    },
+    "doc_date": "datetime64[ms]",
+}  # fmt: skip
+
+
+def docs_path_for(claims_path: Path) -> Path:
+    """The documents file that `extract` writes beside `claims_path`.
+
+    claims_path (Path): e.g. out/claims.jsonl.
+    RETURNS (Path): e.g. out/claims.docs.jsonl.
+
+    >>> docs_path_for(Path("out/claims.jsonl")).as_posix()
+    'out/claims.docs.jsonl'
+    """
+    return claims_path.with_suffix(".docs.jsonl")
+
+
+def read_claims(path: Path) -> list[Claim]:
+    """Read a claims JSONL file into Claim models.
+
+    path (Path): one JSON claim record per line; blank lines are skipped.
+    RETURNS (list[Claim]): the claims in file order.
+    """
+    if not path.exists():
+        raise InputError(Errors.E105.format(path=str(path)))
+    claims = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                claims.append(Claim.model_validate_json(line))
+            except ValidationError as e:
+                raise InputError(Errors.E101.format(line=number, path=str(path), error=e)) from e
+    return claims
+
+
+def read_docs(path: Path) -> dict[str, DocRecord]:
+    """Read a documents JSONL file, keyed by doc_id; {} when there is none.
+
+    Fields that DocRecord does not know (path, sha256, ...) are ignored, so
+    that a richer documents file from a later `extract` still reads.
+
+    path (Path): one JSON document record per line.
+    RETURNS (dict[str, DocRecord]): the documents by doc_id.
+    """
+    if not path.exists():
+        logger.warning("no documents file %s: article texts and dates unknown", path)
+        return {}
+    known = set(DocRecord.model_fields)
+    docs: dict[str, DocRecord] = {}
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                doc = DocRecord.model_validate({k: v for k, v in raw.items() if k in known})
+            except (ValueError, AttributeError) as e:
+                raise InputError(Errors.E102.format(line=number, path=str(path), error=e)) from e
+            docs[doc.doc_id] = doc
+    return docs
+
+
+def claim_row(claim: Claim, doc: DocRecord | None = None) -> ClaimRow:
+    """Flatten one claim, with its USD value, into a table row.
+
+    claim (Claim): the claim record.
+    doc (DocRecord | None): its document, for the date (the fallback year).
+    RETURNS (ClaimRow): the row.
+    """
+    amount, period, subject = claim.amount, claim.period, claim.subject
+    year = period.year if period else None
+    doc_date = doc.date if doc else None
+    usd = (
+        to_usd(amount, year=year, doc_year=doc_date.year if doc_date else None)
+        if amount is not None
+        else None
+    )
+    first = claim.evidence[0] if claim.evidence else None
+    return ClaimRow(
+        doc_id=claim.doc_id,
+        claim_id=claim.claim_id,
+        kind=claim.kind,
+        subject=subject.name if subject else None,
+        subject_start=subject.start if subject else None,
+        subject_end=subject.end if subject else None,
+        item=claim.item,
+        amount_text=amount.text if amount else None,
+        amount_start=amount.start if amount else None,
+        amount_end=amount.end if amount else None,
+        value=amount.value if amount else None,
+        min=amount.min if amount else None,
+        max=amount.max if amount else None,
+        currency=amount.currency if amount else None,
+        qualifier=amount.qualifier if amount else None,
+        change_pct=claim.change_pct,
+        year=year,
+        period_text=period.text if period else None,
+        sources=tuple(source.name for source in claim.sources),
+        flags=claim.flags,
+        evidence=tuple(ev.sentence for ev in claim.evidence),
+        evidence_start=first.start if first else None,
+        evidence_end=first.end if first else None,
+        equivalents=tuple(eq.text for eq in claim.equivalents),
+        confidence=claim.confidence,
+        rules=claim.rules,
+        doc_date=doc_date,
+        value_usd=usd.value_usd if usd else None,
+        min_usd=usd.min_usd if usd else None,
+        max_usd=usd.max_usd if usd else None,
+        usd_rate=usd.rate if usd else None,
+        rate_year=usd.rate_year if usd else None,
+        year_basis=usd.year_basis if usd else None,
+        usd_reason=usd.reason if usd else "a change record has no amount",
+    )
+
+
+def claims_frame(claims: Iterable[Claim], docs: Mapping[str, DocRecord]) -> pd.DataFrame:
+    """A DataFrame of claims, one row per claim, with the ClaimRow columns and dtypes.
+
+    claims (Iterable[Claim]): the claims.
+    docs (Mapping[str, DocRecord]): their documents by doc_id (may be empty).
+    RETURNS (pd.DataFrame): the table.
+    """
+    rows = [claim_row(c, docs.get(c.doc_id)).model_dump() for c in claims]
+    frame = pd.DataFrame(rows, columns=list(ClaimRow.model_fields))
+    for name in LIST_COLUMNS:
+        frame[name] = pd.Series([list(v) for v in frame[name]], index=frame.index, dtype=object)
+    return frame.astype(_DTYPES)
+
+
+def load_claims(path: str | Path) -> pd.DataFrame:
+    """Load a claims JSONL file as a DataFrame, one row per claim.
+
+    The documents file beside it (`<stem>.docs.jsonl`) gives the dates used
+    as the fallback year of the USD conversion.
+
+    path (str | Path): the claims JSONL file.
+    RETURNS (pd.DataFrame): flat typed columns (see models.ClaimRow).
+    """
+    path = Path(path)
+    return claims_frame(read_claims(path), read_docs(docs_path_for(path)))
+
+
+def read_parquet(path: str | Path) -> pd.DataFrame:
+    """Read back an exported Parquet table, list columns as Python lists.
+
+    `pd.read_parquet` alone gives the same dtypes, with NumPy arrays in the
+    list columns.
+
+    path (str | Path): a file written by `export_claims`.
+    RETURNS (pd.DataFrame): the table as `load_claims` returned it.
+    """
+    frame = pd.read_parquet(path)
+    for name in LIST_COLUMNS:
+        frame[name] = pd.Series([list(v) for v in frame[name]], index=frame.index, dtype=object)
+    return frame
+
+
+def review_records(claims: Iterable[Claim], docs: Mapping[str, DocRecord]) -> list[ReviewRecord]:
+    """One review record per article: its text and the spans of its claims.
+
+    Labels: AMOUNT, EQUIVALENT, SUBJECT, YEAR (the period words) and SOURCE.
+    A span shared by several claims (a source named once) is listed once.
+    Articles whose text is missing from `docs` are left out, with a warning.
+
+    claims (Iterable[Claim]): the claims.
+    docs (Mapping[str, DocRecord]): the documents by doc_id.
+    RETURNS (list[ReviewRecord]): in document order of `docs`.
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc_id, []).append(claim)
+    missing = sorted(set(by_doc) - set(docs))
+    if missing:
+        logger.warning("no text for %d documents, left out: %s", len(missing), missing[:5])
+    records = []
+    for doc_id, doc in docs.items():
+        doc_claims = by_doc.get(doc_id, [])
+        spans = sorted(
+            {span for claim in doc_claims for span in claim_spans(claim)},
+            key=lambda s: (s.start, -s.end, s.label),
+        )
+        records.append(
+            ReviewRecord(
+                text=doc.text,
+                spans=tuple(spans),
+                label=tuple((s.start, s.end, s.label) for s in spans),
+                meta=ReviewMeta(
+                    doc_id=doc_id,
+                    date=doc.date,
+                    url=doc.url,
+                    claim_ids=tuple(c.claim_id for c in doc_claims),
+                ),
+            )
+        )
+    return records
+
+
+def label_studio_task(record: ReviewRecord) -> LabelStudioTask:
+    """A review record as a Label Studio task whose predictions are our spans.
+
+    record (ReviewRecord): one article with its spans.
+    RETURNS (LabelStudioTask): the task (import a JSON list of them).
+    """
+    results = tuple(
+        LabelStudioResult(
+            id=f"s{n}",
+            value=LabelStudioValue(
+                start=span.start,
+                end=span.end,
+                text=record.text[span.start : span.end],
+                labels=(span.label,),
+            ),
+        )
+        for n, span in enumerate(record.spans)
+    )
+    data = LabelStudioData(
+        text=record.text, doc_id=record.meta.doc_id, claim_ids=record.meta.claim_ids
+    )
+    return LabelStudioTask(data=data, predictions=(LabelStudioPrediction(result=results),))
+
+
+def claim_spans(claim: Claim) -> list[ReviewSpan]:
+    """The labelled spans of one claim: amount, equivalents, subject, year, sources.
+
+    claim (Claim): the claim.
+    RETURNS (list[ReviewSpan]): spans with offsets, in no particular order.
+    """
+    spans = []
+    if claim.amount is not None:
+        spans.append(ReviewSpan(start=claim.amount.start, end=claim.amount.end, label="AMOUNT"))
+    spans += [ReviewSpan(start=e.start, end=e.end, label="EQUIVALENT") for e in claim.equivalents]
+    located: list[tuple[int | None, int | None, Literal["SUBJECT", "YEAR", "SOURCE"]]] = [
+        (s.start, s.end, "SOURCE") for s in claim.sources
+    ]
+    if claim.subject is not None:
+        located.append((claim.subject.start, claim.subject.end, "SUBJECT"))
+    if claim.period is not None:
+        located.append((claim.period.start, claim.period.end, "YEAR"))
+    spans += [
+        ReviewSpan(start=start, end=end, label=label)
+        for start, end, label in located
+        if start is not None and end is not None and end > start
+    ]
+    return spans
+
+
+def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for name in LIST_COLUMNS:
+        out[name] = [json.dumps(list(v), ensure_ascii=False) for v in out[name]]
+    return out
+
+
+def export_format(out_path: Path, fmt: str | None) -> ExportFormat:
+    """The export format: the one given, else the output's suffix.
+
+    out_path (Path): the output file.
+    fmt (str | None): "parquet", "csv", "spans" or None.
+    RETURNS (ExportFormat): the format.
+
+    >>> export_format(Path("claims.parquet"), None)
+    'parquet'
+    >>> export_format(Path("review.jsonl"), "spans")
+    'spans'
+    """
+    chosen = fmt or out_path.suffix.lstrip(".").lower()
+    for known in EXPORT_FORMATS:
+        if chosen == known:
+            return known
+    raise InputError(Errors.E103.format(path=str(out_path)))
+
+
+def export_claims(claims_path: Path, out_path: Path, *, fmt: str | None = None) -> int:
+    """Export a claims file as Parquet, CSV, or review spans JSONL.
+
+    claims_path (Path): the claims JSONL (its .docs.jsonl beside it).
+    out_path (Path): the output file.
+    fmt (str | None): "parquet", "csv", "spans" (JSONL, one record per article)
+        or "labelstudio" (a JSON list of tasks); None: from the suffix.
+    RETURNS (int): the number of rows (claims) or records (articles) written.
+    """
+    chosen = export_format(out_path, fmt)
+    claims = read_claims(claims_path)
+    docs = read_docs(docs_path_for(claims_path))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    if chosen == "spans":
+        records = review_records(claims, docs)
+        with out_path.open("w", encoding="utf-8") as out:
+            out.writelines(r.model_dump_json() + "\n" for r in records)
+        return len(records)
+    if chosen == "labelstudio":
+        tasks = [label_studio_task(r) for r in review_records(claims, docs)]
+        with out_path.open("w", encoding="utf-8") as out:
+            out.write("[\n" + ",\n".join(t.model_dump_json() for t in tasks) + "\n]\n")
+        return len(tasks)
+    frame = claims_frame(claims, docs)
+    if chosen == "parquet":
+        frame.to_parquet(out_path, engine="pyarrow", index=False)
+    else:
+        _csv_frame(frame).to_csv(out_path, index=False)
+    return len(frame)

@@ -1,0 +1,197 @@
+"""From bytes to article text: encodings, HTML article extraction, document dates.
+
+Pure functions that `pipeline.ingest.sources` calls for each file; none of them raises on bad
+input: what cannot be decoded comes back as the reason, a str.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from typing import NamedTuple
+
+import regex
+
+from models import DateSource, Settings
+
+# A first line that is only an ISO date, as in the Reuters files: "1987-03-26".
+_ISO_DATE_LINE = regex.compile(
+    r"""
+    \A[ \t\r\n]*                 # blank lines before it
+    (?P<date>\d{4}-\d{2}-\d{2})  # the date
+    [ \t]*(?:\r?\n|\Z)           # and nothing else on its line
+    """,
+    regex.VERBOSE,
+)
+# Markdown front matter: a first line "---", key: value lines, a closing "---" or "...".
+_FRONT_MATTER = regex.compile(
+    r"""
+    \A(?:\ufeff)?---[ \t]*\r?\n           # opening fence
+    (?P<body>(?:[^\n]*\n){0,200}?)        # at most 200 lines of keys
+    (?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)      # closing fence
+    """,
+    regex.VERBOSE,
+)
+# The date key inside front matter: date: 2024-05-03, "2024-05-03", 2024-05-03T10:00Z.
+_FRONT_MATTER_DATE = regex.compile(
+    r"""
+    ^date[ \t]*:[ \t]*          # the key
+    ["']?                       # an optional quote
+    (?P<date>\d{4}-\d{2}-\d{2}) # the date; any time after it is ignored
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SNIFF_BYTES = 8192
+
+
+class Decoded(NamedTuple):
+    """Text decoded from bytes, the encoding used, and what was assumed (or None)."""
+
+    text: str
+    encoding: str
+    note: str | None
+
+
+def decode_bytes(data: bytes, *, partial: bool) -> Decoded | str:
+    r"""Decode a file: UTF-8, a BOM obeyed, else charset-normalizer's guess, said in the note.
+
+    data (bytes): The file's bytes.
+    partial (bool): The bytes were cut at a size limit, maybe inside a character.
+    RETURNS (Decoded | str): The text, or why the bytes are not text.
+
+    >>> decode_bytes("caf\u00e9".encode(), partial=False)
+    Decoded(text='café', encoding='utf-8', note=None)
+    >>> decode_bytes("caf\u00e9".encode()[:4], partial=True).text
+    'caf'
+    >>> decode_bytes(b"\x89PNG\x00\x00", partial=False)
+    'binary file (NUL bytes), not text'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = codecs.getincrementaldecoder(codec)("replace").decode(data, final=not partial)
+            return Decoded(text, codec.removesuffix("-sig"), None)
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        return "binary file (NUL bytes), not text"
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=not partial)
+    except UnicodeDecodeError as e:
+        return _guess(data, f"not valid UTF-8 ({e.reason} at byte {e.start})")
+    return Decoded(text, "utf-8", None)
+
+
+def _guess(data: bytes, why: str) -> Decoded | str:
+    # charset-normalizer's guess, except that Windows-1252 (curly quotes, accented
+    # letters: the usual legacy encoding of English and Western European news) wins
+    # whenever it reads the bytes as cleanly: with a few non-ASCII bytes among much
+    # ASCII, the detector can prefer a Baltic or DOS code page that reads "für" as "f³r".
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    best = from_bytes(data).best()
+    if best is None:
+        return f"{why} and no text encoding detected"
+    note = f"{why}; read as {best.encoding}, detected by charset-normalizer"
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return Decoded(str(best), best.encoding, note)
+    if best.encoding != "cp1252" and mess_ratio(western) <= best.chaos:
+        note = f"{why}; read as cp1252, as clean as charset-normalizer's {best.encoding}"
+        return Decoded(western, "cp1252", note)
+    return Decoded(str(best), best.encoding, note)
+
+
+def html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:
+    """The article of an HTML page: its text (headline first), publication date and URL.
+
+    html (str): The page.
+    RETURNS (tuple | None): (text, date, url), or None when the page holds no article text.
+    """
+    # trafilatura keeps the article and drops navigation, scripts, boxes and comments.
+    # Precision first, and no fallback extractors: those return the menu of a page that
+    # holds no article, and menus and teaser boxes are full of money amounts.
+    # Dates come from the page's metadata only (no guessing from the text).
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        fast=True,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(found, "text", None)
+    if not text or not text.strip():
+        return None
+    title = getattr(found, "title", None)
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"  # the headline, which the linker reads as the lead
+    date = parse_date(getattr(found, "date", None))
+    url = getattr(found, "url", None)
+    return text, date, url if isinstance(url, str) else None
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    r"""The `date:` of a Markdown file's front matter, or None.
+
+    >>> front_matter_date("---\ntitle: x\ndate: '2024-05-03'\n---\nBody")
+    datetime.date(2024, 5, 3)
+    >>> front_matter_date("date: 2024-05-03\n") is None
+    True
+    """
+    fm = _FRONT_MATTER.match(text[:65536])
+    if fm is None:
+        return None
+    m = _FRONT_MATTER_DATE.search(fm["body"])
+    return parse_date(m["date"]) if m else None
+
+
+def document_date(
+    text: str, date: dt.date | None, source: DateSource | None, settings: Settings
+) -> tuple[dt.date | None, DateSource | None]:
+    r"""A document's date and where it came from, by the rules in order.
+
+    Metadata first (`date`, found by the caller in front matter, a JSONL field or HTML
+    meta), then a first line that is only an ISO date (Reuters), then --date.
+
+    text (str): The document text.
+    date (date | None): The date its metadata gives.
+    source (DateSource | None): Where that date came from.
+    settings (Settings): Run options (default_date).
+    RETURNS (tuple[date | None, DateSource | None]): The date and its source, or Nones.
+
+    >>> document_date("1987-03-26\nHEADLINE", None, None, Settings())
+    (datetime.date(1987, 3, 26), 'first_line')
+    """
+    if date is not None:
+        return date, source
+    m = _ISO_DATE_LINE.match(text[:256])
+    first = parse_date(m["date"]) if m else None
+    if first is not None:
+        return first, "first_line"
+    if settings.default_date is not None:
+        return settings.default_date, "default"
+    return None, None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """An ISO date, or the date of an ISO date-time; None for anything else.
+
+    >>> parse_date("2024-05-03T10:00:00Z"), parse_date("1987-02-30"), parse_date(5)
+    (datetime.date(2024, 5, 3), None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,532 @@
+"""Read a corpus into `Document`s: a folder (recursively), one file, or standard input.
+
+Ingestion is split in two so that a batch can spread the costly part over workers:
+`iter_units` walks the corpus in a stable order and yields a `FileSource` per article
+file (cheap: no file is opened), a ready `Document` per `.jsonl` record, and an
+`ErrorRecord` for whatever cannot be an article (a symlink loop, a line that is not
+JSON); `read_source` then reads, decodes and extracts one `FileSource`. `iter_documents`
+chains both for callers that want plain documents.
+
+Every offset downstream points into `Document.text` exactly as returned here: the text
+as decoded (for HTML the article text trafilatura extracts), with a Reuters date line or
+Markdown front matter kept in it. Bad input never raises: it becomes an `ErrorRecord`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import stat
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+import regex
+
+from models import DateSource, Document, ErrorRecord, Settings, SourceFormat
+from pipeline.errors import Errors, InputError
+from pipeline.ingest.decode import (
+    decode_bytes,
+    document_date,
+    front_matter_date,
+    html_article,
+    parse_date,
+)
+
+# File name endings read as articles (compared in lower case); anything else is ignored.
+SUFFIXES: dict[str, SourceFormat] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+# The tool's own outputs: never read back as input.
+OUTPUT_SUFFIXES = (".claims.jsonl", ".docs.jsonl", ".errors.jsonl", ".journal.jsonl")
+STDIN = "-"
+STDIN_ID = "stdin"
+
+# Lone surrogates, which JSON "\ud800" escapes can put in a str but UTF-8 cannot encode.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+class FileSource(NamedTuple):
+    """An article file found by the walk, to be read by `read_source` (maybe in a worker)."""
+
+    doc_id: str
+    path: str
+    format: SourceFormat
+    data: bytes | None = None  # the file's first bytes, when read ahead (`with_bytes`)
+
+
+Unit = FileSource | Document | ErrorRecord
+
+
+def unit_key(unit: Unit) -> str:
+    """The key a unit of work is known by in a run's journal: its doc id, or its error's place.
+
+    unit (Unit): A unit from `iter_units`.
+    RETURNS (str): The key.
+
+    >>> unit_key(FileSource("a/b.txt", "corpus/a/b.txt", "txt"))
+    'a/b.txt'
+    >>> unit_key(ErrorRecord(path="corpus/feed.jsonl", reason="not JSON", line=3))
+    'error:corpus/feed.jsonl:3:not JSON'
+    """
+    if isinstance(unit, ErrorRecord):
+        return f"error:{unit.doc_id or unit.path}:{unit.line or ''}:{unit.reason}"
+    if isinstance(unit, Document):
+        return unit.id
+    return unit.doc_id
+
+
+def byte_limit(max_chars: int) -> int:
+    """The most bytes read of one file: enough for `max_chars` characters in any encoding.
+
+    >>> byte_limit(10)
+    40
+    """
+    return 4 * max_chars
+
+
+def iter_units(
+    corpus: str | Path,
+    *,
+    settings: Settings,
+    exclude: Collection[Path] = (),
+    stdin: BinaryIO | None = None,
+) -> Iterator[Unit]:
+    """Walk a corpus in a stable order (sorted by name) and yield its units of work.
+
+    corpus (str | Path): A folder, one file, or "-" for standard input.
+    settings (Settings): Run options (max_chars, default_date).
+    exclude (Collection[Path]): Files never read (the run's own outputs).
+    stdin (BinaryIO | None): The stream "-" stands for; sys.stdin's buffer when None.
+    RETURNS (Iterator[Unit]): A FileSource per article file, a Document per .jsonl record,
+        an ErrorRecord per input that cannot be an article.
+    """
+    if str(corpus) == STDIN:
+        if stdin is None:
+            import sys
+
+            stdin = sys.stdin.buffer
+        yield from _iter_stdin(stdin, settings=settings)
+        return
+    root = Path(corpus)
+    if not root.exists() and not root.is_symlink():
+        raise InputError(Errors.E002.format(path=str(corpus)))
+    excluded = {_resolve(p) for p in exclude}
+    if root.is_dir():
+        yield from _walk(root, root, frozenset(), {}, excluded, settings)
+    else:
+        fmt = SUFFIXES.get(root.suffix.lower(), "txt")
+        yield from _file_units(root, root.name, fmt, settings)
+
+
+def read_source(
+    source: FileSource, *, settings: Settings
+) -> tuple[Document | None, tuple[ErrorRecord, ...]]:
+    """Read, decode and (for HTML) extract one article file.
+
+    source (FileSource): The file, from `iter_units`.
+    settings (Settings): Run options (max_chars, default_date).
+    RETURNS (tuple[Document | None, tuple[ErrorRecord, ...]]): The document, or None when
+        the file holds no article; and what the errors file should say about it.
+    """
+    limit = byte_limit(settings.max_chars)
+    loaded = with_bytes(source, settings=settings)
+    if isinstance(loaded, ErrorRecord):
+        return None, (loaded,)
+    data = loaded.data or b""
+    if not data.strip():
+        return None, (_error(source, "empty file", "skipped"),)
+    cut = len(data) > limit
+    decoded = decode_bytes(data[:limit], partial=cut)
+    if isinstance(decoded, str):
+        return None, (_error(source, decoded),)
+    problems: list[ErrorRecord] = []
+    if decoded.note:
+        problems.append(_error(source, decoded.note, "warning"))
+    text, url = decoded.text, None
+    date: dt.date | None = None
+    date_source: DateSource | None = None
+    if source.format == "html":
+        article = html_article(text)
+        if article is None:
+            return None, (*problems, _error(source, "no article text in the HTML", "skipped"))
+        text, date, url = article
+        date_source = "html_meta" if date else None
+    elif source.format == "md":
+        date = front_matter_date(text)
+        date_source = "front_matter" if date else None
+    truncated = cut or len(text) > settings.max_chars
+    if truncated:
+        text = text[: settings.max_chars]
+        problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
+    if not text.strip():
+        return None, (*problems, _error(source, "no text after decoding", "skipped"))
+    date, date_source = document_date(text, date, date_source, settings)
+    doc = Document(
+        id=source.doc_id,
+        text=text,
+        date=date,
+        path=source.path,
+        url=url,
+        encoding_note=decoded.note,
+        format=source.format,
+        date_source=date_source,
+        encoding=decoded.encoding,
+        truncated=truncated,
+    )
+    return doc, tuple(problems)
+
+
+def with_bytes(source: FileSource, *, settings: Settings) -> FileSource | ErrorRecord:
+    """Read a file's bytes (at most `byte_limit(max_chars) + 1`) into its FileSource.
+
+    A Dask client calls this so that workers need no access to the corpus files.
+
+    source (FileSource): The file.
+    settings (Settings): Run options (max_chars).
+    RETURNS (FileSource | ErrorRecord): The source with `data` set, or why it cannot be read.
+    """
+    if source.data is not None:
+        return source
+    try:
+        with open(source.path, "rb") as f:
+            data = f.read(byte_limit(settings.max_chars) + 1)
+    except OSError as e:
+        return _error(source, f"cannot read the file: {_os_reason(e)}")
+    return source._replace(data=data)
+
+
+def iter_documents(
+    corpus: str | Path, *, settings: Settings | None = None, exclude: Collection[Path] = ()
+) -> Iterator[Document | ErrorRecord]:
+    """Yield the documents of a corpus, read in this process, and a record per problem.
+
+    corpus (str | Path): A folder, one file, or "-" for standard input.
+    settings (Settings | None): Run options; defaults when None.
+    exclude (Collection[Path]): Files never read.
+    RETURNS (Iterator[Document | ErrorRecord]): Documents and error records, in corpus order.
+    """
+    settings = settings or Settings()
+    for unit in iter_units(corpus, settings=settings, exclude=exclude):
+        if isinstance(unit, FileSource):
+            doc, problems = read_source(unit, settings=settings)
+            yield from problems
+            if doc is not None:
+                yield doc
+        else:
+            yield unit
+
+
+def is_output_name(name: str) -> bool:
+    """True for the name of a file newsclaims writes, which is never read as input.
+
+    >>> is_output_name("run.errors.jsonl"), is_output_name("feed.jsonl")
+    (True, False)
+    """
+    return name.lower().endswith(OUTPUT_SUFFIXES)
+
+
+def _walk(
+    root: Path,
+    folder: Path,
+    ancestors: frozenset[tuple[int, int]],
+    seen: dict[tuple[int, int], str],
+    excluded: set[Path],
+    settings: Settings,
+) -> Iterator[Unit]:
+    # Folders are followed through symlinks; (device, inode) pairs catch loops and
+    # folders reached twice, which would otherwise be read under two sets of ids.
+    st = os.stat(folder)
+    key = (st.st_dev, st.st_ino)
+    rel = folder.relative_to(root).as_posix()
+    if key in ancestors:
+        reason = "symlink loop: a folder inside itself"
+        yield ErrorRecord(path=str(folder), reason=reason, severity="skipped", doc_id=rel)
+        return
+    if key in seen:
+        reason = f"folder already read as {seen[key]!r}"
+        yield ErrorRecord(path=str(folder), reason=reason, severity="skipped", doc_id=rel)
+        return
+    seen[key] = str(folder)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        reason = f"cannot list the folder: {_os_reason(e)}"
+        yield ErrorRecord(path=str(folder), reason=reason, doc_id=rel)
+        return
+    names = {e.name for e in entries}
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # .git, .venv, editor files
+        path = Path(entry.path)
+        fmt = SUFFIXES.get(path.suffix.lower())
+        try:
+            is_dir = path.is_dir()
+        except OSError as e:  # ELOOP on a file symlink loop (a.txt -> b.txt -> a.txt)
+            yield _stat_error(path, e, fmt).model_copy(update={"doc_id": _rel(root, path)})
+            continue
+        if is_dir:  # a folder, even one named "x.txt", is read as a folder
+            yield from _walk(root, path, ancestors | {key}, seen, excluded, settings)
+            continue
+        if fmt is None:
+            if entry.is_symlink() and not path.exists():
+                yield from _broken_link(path, _rel(root, path))
+            continue
+        if _is_output(path, names, excluded):
+            continue
+        if not path.exists():
+            yield from _broken_link(path, _rel(root, path))
+            continue
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the read
+            reason = "not a regular file"
+            yield ErrorRecord(
+                path=str(path), reason=reason, severity="skipped", doc_id=_rel(root, path)
+            )
+            continue
+        yield from _file_units(path, _rel(root, path), fmt, settings)
+
+
+def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> Iterator[Unit]:
+    if fmt != "jsonl":
+        yield FileSource(rel, str(path), fmt)
+        return
+    try:
+        with open(path, "rb") as f:
+            yield from _iter_jsonl(f, rel=rel, path=str(path), settings=settings)
+    except OSError as e:
+        reason = f"cannot read the file: {_os_reason(e)}"
+        yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
+
+
+def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:
+    # The run's own outputs (any name: "-o run.txt" is allowed) and earlier runs' ones.
+    if any(path.name == p.name for p in excluded) and _resolve(path) in excluded:
+        return True
+    if not path.name.lower().endswith(".jsonl"):
+        return False
+    if is_output_name(path.name):
+        return True
+    # A claims file of an earlier run has its docs or journal file beside it.
+    stem = path.name[: -len(".jsonl")]
+    return f"{stem}.docs.jsonl" in names or f"{stem}.journal.jsonl" in names
+
+
+def _iter_stdin(stream: BinaryIO, *, settings: Settings) -> Iterator[Unit]:
+    # JSONL when the first line that is not blank is a JSON object; one text otherwise.
+    head: list[bytes] = []
+    for raw in iter(stream.readline, b""):
+        head.append(raw)
+        if raw.strip():
+            break
+    first = head[-1].strip() if head else b""
+    if first.startswith(b"{") and _is_json_object(first):
+        lines = _chain(head, stream)
+        yield from _iter_jsonl(lines, rel=STDIN_ID, path=STDIN, settings=settings)
+        return
+    limit = byte_limit(settings.max_chars)
+    data = b"".join(head) + stream.read(max(limit + 1 - sum(len(h) for h in head), 0))
+    source = FileSource(STDIN_ID, STDIN, "stdin")
+    if not data.strip():
+        yield _error(source, "empty input", "skipped")
+        return
+    cut = len(data) > limit
+    decoded = decode_bytes(data[:limit], partial=cut)
+    if isinstance(decoded, str):
+        yield _error(source, decoded)
+        return
+    if decoded.note:
+        yield _error(source, decoded.note, "warning")
+    truncated = cut or len(decoded.text) > settings.max_chars
+    text = decoded.text[: settings.max_chars]
+    if truncated:
+        yield _error(source, _truncated_reason(settings.max_chars), "warning")
+    date, date_source = document_date(text, None, None, settings)
+    yield Document(
+        id=STDIN_ID,
+        text=text,
+        date=date,
+        path=STDIN,
+        encoding_note=decoded.note,
+        format="stdin",
+        date_source=date_source,
+        encoding=decoded.encoding,
+        truncated=truncated,
+    )
+
+
+def _iter_jsonl(
+    lines: BinaryIO | Iterator[bytes], *, rel: str, path: str, settings: Settings
+) -> Iterator[Document | ErrorRecord]:
+    # One bad line is reported and skipped; the rest of the file is read.
+    seen: set[str] = set()
+    # A JSON string escapes a character in at most 12 bytes ("\ud83d\ude00").
+    line_limit = 12 * settings.max_chars + 4096
+    for lineno, raw in enumerate(_bounded_lines(lines, line_limit), start=1):
+        if raw is None:
+            yield _line_error(path, lineno, "line too long for --max-chars: not read")
+            continue
+        if not raw.strip():
+            continue
+        yield from _jsonl_record(
+            raw, rel=rel, path=path, lineno=lineno, seen=seen, settings=settings
+        )
+
+
+def _jsonl_record(
+    raw: bytes, *, rel: str, path: str, lineno: int, seen: set[str], settings: Settings
+) -> Iterator[Document | ErrorRecord]:
+    try:
+        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as e:
+        yield _line_error(path, lineno, f"not UTF-8 ({e.reason} at byte {e.start})")
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield _line_error(path, lineno, f"not JSON ({e.msg} at column {e.colno})")
+        return
+    if not isinstance(obj, dict):
+        yield _line_error(path, lineno, f"a JSON {type(obj).__name__}, not an object")
+        return
+    rid, text = obj.get("id"), obj.get("text")
+    if not isinstance(rid, str | int) or isinstance(rid, bool) or str(rid) == "":
+        yield _line_error(path, lineno, 'no "id" (a string or an integer)')
+        return
+    doc_id = f"{rel}#{rid}"
+    if not isinstance(text, str):
+        yield _line_error(path, lineno, 'no "text" string', doc_id=doc_id)
+        return
+    if doc_id in seen:
+        yield _line_error(path, lineno, f"duplicate id {rid!r} in the file", doc_id=doc_id)
+        return
+    seen.add(doc_id)
+    if not text[: settings.max_chars].strip():
+        yield _line_error(path, lineno, "empty text", doc_id=doc_id, severity="skipped")
+        return
+    note = None
+    if _SURROGATE.search(text):
+        # Same length replacement keeps every offset valid.
+        text = _SURROGATE.sub("\ufffd", text)
+        note = "lone surrogate escapes replaced by U+FFFD"
+    truncated = len(text) > settings.max_chars
+    text = text[: settings.max_chars]
+    if truncated:
+        reason = _truncated_reason(settings.max_chars)
+        yield _line_error(path, lineno, reason, doc_id=doc_id, severity="warning")
+    if note:
+        yield _line_error(path, lineno, note, doc_id=doc_id, severity="warning")
+    date, date_source = _record_date(obj.get("date"))
+    date, date_source = document_date(text, date, date_source, settings)
+    url = obj.get("url")
+    yield Document(
+        id=doc_id,
+        text=text,
+        date=date,
+        path=path,
+        url=url if isinstance(url, str) else None,
+        encoding_note=note,
+        format="jsonl",
+        line=lineno,
+        date_source=date_source,
+        truncated=truncated,
+    )
+
+
+def _record_date(value: object) -> tuple[dt.date | None, DateSource | None]:
+    date = parse_date(value) if isinstance(value, str) else None
+    return date, ("jsonl" if date else None)
+
+
+def _bounded_lines(lines: BinaryIO | Iterator[bytes], limit: int) -> Iterator[bytes | None]:
+    # Lines of at most `limit` bytes; None stands for a longer line, which is never
+    # held in memory whole.
+    if not hasattr(lines, "readline"):
+        for raw in lines:
+            yield raw if len(raw) <= limit else None
+        return
+    stream: BinaryIO = lines  # type: ignore[assignment]
+    while raw := stream.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw if len(raw) <= limit else None
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
+    yield from head
+    yield from iter(stream.readline, b"")
+
+
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+        return False
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
+def _stat_error(path: Path, e: OSError, fmt: SourceFormat | None) -> ErrorRecord:
+    if e.errno == errno.ELOOP:
+        return ErrorRecord(path=str(path), reason="symlink loop", severity="skipped")
+    severity = "error" if fmt else "skipped"
+    return ErrorRecord(path=str(path), reason=f"cannot read: {_os_reason(e)}", severity=severity)
+
+
+def _broken_link(path: Path, rel: str) -> Iterator[ErrorRecord]:
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                reason = "symlink loop"
+                yield ErrorRecord(path=str(path), reason=reason, severity="skipped", doc_id=rel)
+                return
+        if SUFFIXES.get(path.suffix.lower()) is not None:
+            reason = "broken symlink: its target does not exist"
+            yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _os_reason(e: OSError) -> str:
+    return e.strerror or type(e).__name__
+
+
+def _truncated_reason(max_chars: int) -> str:
+    return f"longer than --max-chars: only the first {max_chars:,} characters read"
+
+
+def _error(source: FileSource, reason: str, severity: str = "error") -> ErrorRecord:
+    return ErrorRecord.model_validate(
+        {"path": source.path, "reason": reason, "severity": severity, "doc_id": source.doc_id}
+    )
+
+
+def _line_error(
+    path: str,
+    line: int | None,
+    reason: str,
+    *,
+    doc_id: str | None = None,
+    severity: str = "error",
+) -> ErrorRecord:
+    return ErrorRecord.model_validate(
+        {"path": path, "reason": reason, "severity": severity, "doc_id": doc_id, "line": line}
+    )

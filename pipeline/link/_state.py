@@ -1,0 +1,99 @@
+"""The working state of the linker for one document, shared by its modules.
+
+`Plan` (what to parse), `Mention` (one amount read in its sentence), `ClaimDraft` (the
+mentions of one fact), `DocContext` (what the whole document offers: parses, names, topic).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spacy.tokens import Doc as SpacyDoc
+
+from models import Amount, Document, Period, Source, Subject
+from pipeline.text.periods import PeriodMention
+from pipeline.text.sentences import Segment
+
+
+class EntMention(NamedTuple):
+    """An organisation or person named in the text; `is_subject` when it heads a clause."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+    is_subject: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one document needs: its amounts, its sentences, which to parse."""
+
+    amounts: tuple[Amount, ...]
+    sentences: tuple[Segment, ...]
+    to_parse: tuple[int, ...]  # indices into `sentences`
+    texts: tuple[str, ...]  # parse views of the sentences to parse, in that order
+
+
+@dataclass
+class Mention:
+    """One amount read in its sentence, before mentions of one fact are merged."""
+
+    amount: Amount
+    equivalents: list[Amount]
+    sent_idx: int
+    decision: str
+    subjects: list[Subject]
+    subject_rule: str
+    period: Period | None
+    sources: list[Source]
+    item: str | None
+    flags: set[str]
+    rules: list[str]
+    change_pct: float | None = None
+
+
+@dataclass
+class ClaimDraft:
+    mentions: list[Mention] = field(default_factory=list)
+    subject: Subject | None = None
+    split_index: int = 0
+
+
+@dataclass(frozen=True)
+class DocContext:
+    doc: Document
+    plan: Plan
+    parsed: dict[int, SpacyDoc]
+    mentions: tuple[EntMention, ...]
+    topic: Subject | None
+    publisher: str | None
+    april_year: bool  # a Japanese story: fiscal years run April-March
+
+
+def make_claim_id(doc_id: str, start: int, end: int, part: int = 0) -> str:
+    """A claim id that is stable across runs: from the doc id and the amount's offsets.
+
+    >>> make_claim_id("a.txt", 0, 3) == make_claim_id("a.txt", 0, 3)
+    True
+    >>> make_claim_id("a.txt", 0, 3) == make_claim_id("a.txt", 0, 3, part=1)
+    False
+    """
+    key = f"{doc_id}:{start}:{end}" + (f":{part}" if part else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def period_model(p: PeriodMention) -> Period:
+    return Period(year=p.year, text=p.text, start=p.start, end=p.end)
+
+
+def sentence_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence holding character `pos` (the last one starting at or before it).
+
+    >>> sentence_of([0, 10, 20], 10), sentence_of([0, 10, 20], 19), sentence_of([5], 0)
+    (1, 1, 0)
+    """
+    return max(bisect.bisect_right(starts, pos) - 1, 0)

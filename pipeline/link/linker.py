@@ -1,0 +1,482 @@
+"""Link money amounts into spending claims: one `Claim` per distinct fact per document.
+
+The flow for one document (see DESIGN.md):
+1. `plan_document`: amounts by regex over the whole text, sentences by regex, and
+   the few sentences worth a parse (those with an amount, the lead, the antecedent
+   of a pronoun, percent changes of spending).
+2. the caller parses `plan.texts` with `nlp.pipe` (batched across documents if it likes).
+3. `link_claims`: reads each parsed sentence around each amount (pipeline/syntax.py for
+   the tree, pipeline/names.py for names, pipeline/attribution.py for sources and flags),
+   then merges repeated mentions of one fact into `Claim`s (pipeline/merge.py); the
+   state they share is in pipeline/_state.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
+
+from models import Amount, Claim, Document, Period, Settings, Subject
+from pipeline.amounts.parse import find_amounts
+from pipeline.link import syntax
+from pipeline.link._cues import (
+    CENTRAL_BANKS,
+    OWN_ONLY_SPEND_NOUNS,
+    SPEND_NOUNS,
+    SPEND_VERBS,
+)
+from pipeline.link._state import (
+    DocContext,
+    Mention,
+    Plan,
+    period_model,
+    sentence_of,
+)
+from pipeline.link.attribution import (
+    PERCENT_RE,
+    SPEND_WORD_RE,
+    change_pct_near,
+    change_records,
+    find_sources,
+    read_flags,
+)
+from pipeline.link.merge import (
+    add_disputes,
+    carry_periods,
+    inherit_context,
+    merge_mentions,
+    to_claim,
+)
+from pipeline.link.names import (
+    entity_mentions,
+    find_publisher,
+    find_topic,
+    is_japanese_story,
+    is_outlet_name,
+    resolve,
+    resolve_description,
+    unique_subjects,
+)
+from pipeline.text.periods import PeriodMention, find_periods
+from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
+from pipeline.text.tables import TableRow, find_table_rows
+
+_ANAPHOR_RE = regex.compile(
+    r"""\b(?:it|its|they|their|he|she|his|her
+    |the\s+(?:company|group|firm|bank|corporation|organi[sz]ation|package|budget|plan
+        |programme|program
+        |investment|project|deal|order|contract|acquisition|spending))\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# Words without which a sentence holds no spending claim (inflections listed in _cues).
+_CUE_WORD_RE = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            regex.escape(w)
+            for w in SPEND_VERBS
+            | SPEND_NOUNS
+            | OWN_ONLY_SPEND_NOUNS
+            | {"announced", "announces", "unveiled", "unveils", "aside", "spending"}
+            | {"sell", "sells", "sold", "selling", "worth"}
+            | {"receive", "receives", "received", "get", "gets", "got", "awarded"}
+        )
+    )
+    + r")\b",
+    regex.IGNORECASE,
+)
+# "the package", "the budget": the sentence before names who spends.
+_ANTECEDENT_RE = regex.compile(
+    r"\bthe\s+(?:package|budget|plan|programme|program|investment|project|deal|order|contract"
+    r"|acquisition|spending|organi[sz]ation|company|group)\b",
+    regex.IGNORECASE,
+)
+
+
+def plan_document(doc: Document, settings: Settings) -> Plan:
+    """Find the amounts of `doc` and choose the sentences to parse.
+
+    doc (Document): The article.
+    settings (Settings): Run options (`parse_all` parses every sentence).
+    RETURNS (Plan): Nothing to parse when the article has no amount.
+    """
+    amounts = tuple(find_amounts(doc.text, default_dollar=settings.default_dollar))
+    if not amounts and not (PERCENT_RE.search(doc.text) and SPEND_WORD_RE.search(doc.text)):
+        return Plan(amounts, (), (), ())
+    sentences = tuple(split_sentences(doc.text))
+    if settings.parse_all:
+        chosen = set(range(len(sentences)))
+    else:
+        chosen = _sentences_worth_a_parse(doc.text, amounts, sentences)
+    to_parse = tuple(sorted(chosen))
+    texts = tuple(parse_view(doc.text[sentences[i].start : sentences[i].end]) for i in to_parse)
+    return Plan(amounts, sentences, to_parse, texts)
+
+
+def _sentences_worth_a_parse(
+    text: str, amounts: Sequence[Amount], sentences: Sequence[Segment]
+) -> set[int]:
+    """The sentences that can yield or complete a claim; the rest is never parsed.
+
+    A sentence with an amount is parsed when it has a spending word (an amount with no
+    spending word anywhere in its sentence cannot become a claim on its own), when it
+    repeats an amount of such a sentence (its attribution counts), or when it follows
+    one ("Google and Amazon each topped $50B"). Percent changes of spending are parsed,
+    and so is the sentence before "the package" or "the budget" (its antecedent).
+    """
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Amount]] = {}
+    for amount in amounts:
+        by_sentence.setdefault(sentence_of(starts, amount.start), []).append(amount)
+    cue = {
+        idx
+        for idx in by_sentence
+        if _CUE_WORD_RE.search(text, sentences[idx].start, sentences[idx].end)
+    }
+    cue_values = {(a.currency, a.value, a.min, a.max) for i in cue for a in by_sentence[i]}
+    chosen = set(cue)
+    for idx, found in by_sentence.items():
+        if idx - 1 in cue or any((a.currency, a.value, a.min, a.max) in cue_values for a in found):
+            chosen.add(idx)
+    for idx, seg in enumerate(sentences):
+        if PERCENT_RE.search(text, seg.start, seg.end) and SPEND_WORD_RE.search(
+            text, seg.start, seg.end
+        ):
+            chosen.add(idx)
+    for idx in list(chosen):
+        seg = sentences[idx]
+        if idx > 0 and _ANTECEDENT_RE.search(text, seg.start, seg.end):
+            chosen.add(idx - 1)
+    if chosen:
+        # the headline and the lead name whom the article is about (short lines only)
+        for idx in range(min(3, len(sentences))):
+            seg = sentences[idx]
+            if len(text[seg.start : seg.end].split()) <= 25:
+                chosen.add(idx)
+    return chosen
+
+
+def extract_document(doc: Document, nlp: Language, settings: Settings) -> list[Claim]:
+    """Extract the spending claims of one document.
+
+    doc (Document): The article.
+    nlp (Language): The loaded spaCy pipeline.
+    settings (Settings): Run options.
+    RETURNS (list[Claim]): The claims, in text order of their first mention.
+    """
+    plan = plan_document(doc, settings)
+    if not plan.texts:
+        return []
+    parsed = list(nlp.pipe(plan.texts))
+    return link_claims(doc, plan, parsed, settings)
+
+
+def extract_many(docs: Sequence[Document], nlp: Language, settings: Settings) -> list[list[Claim]]:
+    """Extract the claims of several documents with one `nlp.pipe` over all their sentences.
+
+    docs (Sequence[Document]): The articles.
+    nlp (Language): The loaded spaCy pipeline.
+    settings (Settings): Run options.
+    RETURNS (list[list[Claim]]): For each document, what `extract_document` gives.
+    """
+    plans = [plan_document(doc, settings) for doc in docs]
+    parsed = list(nlp.pipe(text for plan in plans for text in plan.texts))
+    out: list[list[Claim]] = []
+    pos = 0
+    for doc, plan in zip(docs, plans, strict=True):
+        count = len(plan.texts)
+        out.append(link_claims(doc, plan, parsed[pos : pos + count], settings) if count else [])
+        pos += count
+    return out
+
+
+def extract_text(
+    text: str,
+    *,
+    nlp: Language,
+    date: dt.date | None = None,
+    doc_id: str = "text",
+    settings: Settings | None = None,
+) -> list[Claim]:
+    """Extract the spending claims of a text, for notebooks and scripts.
+
+    text (str): The article text.
+    nlp (Language): The loaded spaCy pipeline (`pipeline.nlp.load_nlp()`).
+    date (date | None): The article date, for "this year" and "next year".
+    doc_id (str): The id the claims carry.
+    settings (Settings | None): Run options.
+    RETURNS (list[Claim]): The claims.
+    """
+    settings = settings or Settings()
+    doc = Document(id=doc_id, text=text, date=date or settings.default_date)
+    return extract_document(doc, nlp, settings)
+
+
+def link_claims(
+    doc: Document, plan: Plan, parsed: Sequence[SpacyDoc], settings: Settings
+) -> list[Claim]:
+    """Turn a document's amounts and parsed sentences into claims.
+
+    doc (Document): The article.
+    plan (Plan): From `plan_document`.
+    parsed (Sequence[Doc]): The parses of `plan.texts`, in order.
+    settings (Settings): Run options.
+    RETURNS (list[Claim]): The claims and change records.
+    """
+    date = doc.date or settings.default_date
+    parsed_by_idx = dict(zip(plan.to_parse, parsed, strict=True))
+    mentions = entity_mentions(doc.text, plan, parsed_by_idx)
+    ctx = DocContext(
+        doc=doc,
+        plan=plan,
+        parsed=parsed_by_idx,
+        mentions=mentions,
+        topic=find_topic(doc.text, plan, parsed_by_idx, mentions),
+        publisher=find_publisher(doc.text),
+        april_year=is_japanese_story(doc.text, plan.amounts),
+    )
+    rows = {row.amount_index: row for row in find_table_rows(doc.text, plan.amounts)}
+    starts = [s.start for s in plan.sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i, amount in enumerate(plan.amounts):
+        if amount.equivalent_of is None:
+            by_sentence.setdefault(sentence_of(starts, amount.start), []).append(i)
+    read: list[Mention] = []
+    for sent_idx in sorted(by_sentence):
+        read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
+    inherit_context(read)
+    carry_periods(read)
+    claims = merge_mentions(read, ctx.topic)
+    add_disputes(ctx, claims)
+    out = [to_claim(ctx, c) for c in claims]
+    out.extend(change_records(ctx, read, date))
+    return out
+
+
+# -- reading one sentence ------------------------------------------------------------
+
+
+def _read_sentence(
+    ctx: DocContext,
+    sent_idx: int,
+    amount_idxs: list[int],
+    rows: dict[int, TableRow],
+    date: dt.date | None,
+) -> list[Mention]:
+    seg = ctx.plan.sentences[sent_idx]
+    sdoc = ctx.parsed.get(sent_idx)
+    text = ctx.doc.text
+    amounts = ctx.plan.amounts
+    periods = find_periods(
+        text[seg.start : seg.end], doc_date=date, offset=seg.start, april_year=ctx.april_year
+    )
+    assigned = _assign_periods([amounts[i] for i in amount_idxs], periods, text)
+    spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}
+    out = []
+    for pos, i in enumerate(amount_idxs):
+        amount = amounts[i]
+        equivalents = [a for a in amounts if a.equivalent_of == i]
+        mention = Mention(
+            amount=amount,
+            equivalents=equivalents,
+            sent_idx=sent_idx,
+            decision="none",
+            subjects=[],
+            subject_rule="subject.none",
+            period=assigned[pos],
+            sources=[],
+            item=None,
+            flags=set(),
+            rules=[],
+        )
+        if _is_comparison_base(text, amount):
+            mention.rules.append("amount.comparison_base")
+        if i in rows:
+            _read_table_row(ctx, mention, rows[i], date)
+        elif sdoc is not None and spans.get(i):
+            others = set().union(*(ids for j, ids in spans.items() if j != i))
+            _read_parse(ctx, mention, sdoc, seg, spans[i], others)
+        out.append(mention)
+    _share_periods(out, text)
+    return out
+
+
+def _read_parse(
+    ctx: DocContext,
+    mention: Mention,
+    sdoc: SpacyDoc,
+    seg: Segment,
+    amount_ids: set[int],
+    other_ids: set[int],
+) -> None:
+    base = seg.start
+    root = syntax.amount_root(sdoc[:], mention.amount.start - base, mention.amount.end - base)
+    if root is None:
+        return
+    decision = syntax.classify(root, amount_ids, other_ids)
+    if decision.kind == "none" and syntax.is_change_target(root):
+        mention.rules.append("amount.change_target")  # "a further increase to 1.52 bln stg"
+    if _is_small(mention.amount):
+        decision = syntax.Decision("not", None, "spending.not.small_amount")
+    mention.decision = decision.kind
+    mention.rules.append(decision.rule)
+    if is_bullet(ctx.doc.text[seg.start : seg.end]):
+        mention.rules.append("sentence.bullet")
+    subj_tokens, rule = syntax.find_subject(root, amount_ids)
+    if rule == "subject.definite_description":
+        found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
+        subjects = [found] if found is not None else []
+    else:
+        subjects = [s for s in (resolve(ctx, t, base) for t in subj_tokens) if s is not None]
+    subjects = [s for s in subjects if not is_outlet_name(s.name)]
+    if subjects or rule == "subject.recipient_only":
+        mention.subjects = unique_subjects(subjects)
+        mention.subject_rule = rule
+    if (
+        any(_is_central_bank(s.name) for s in mention.subjects)
+        or "money market" in sdoc.text.lower()
+    ):
+        mention.decision = "not"
+        mention.rules.append("spending.not.central_bank")
+    if sdoc.text.upper() == sdoc.text:
+        mention.rules.append("sentence.headline")
+    mention.sources = find_sources(
+        ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
+    )
+    item = syntax.find_item(root, amount_ids, decision.cue)
+    if item is not None:
+        mention.item = syntax.item_text(item, amount_ids) or None
+    mention.flags = read_flags(root, sdoc[:], mention, ctx, decision.cue)
+    mention.change_pct = change_pct_near(ctx.doc.text, seg, mention.amount)
+
+
+def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow, date: dt.date | None) -> None:
+    mention.rules.append("table.row")
+    mention.decision = "spend" if row.spending else "none"
+    mention.rules.append("spending.table_header" if row.spending else "spending.none")
+    mention.subjects = [Subject(name=row.label, start=row.label_start, end=row.label_end)]
+    mention.subject_rule = "subject.table_label"
+    if row.period is not None and mention.period is None:
+        mention.period = Period(
+            year=row.period.year,
+            text=f"{row.period.text} (table header)",
+            start=row.period.start,
+            end=row.period.end,
+        )
+        mention.rules.append("period.table_header")
+    mention.item = row.item
+    if "planned" in ctx.doc.text[row.start : row.end].lower():
+        mention.flags.add("planned")
+
+
+# Below this, an amount written without a scale word is a price, a fee or a per-unit
+# figure in business news ("2.57 dlrs a share", "six cts"), not a spending claim.
+_SMALL_AMOUNT = 100_000
+_SCALE_RE = regex.compile(
+    r"\d\s*(?:k|m|mn|b|bn|tn)\b|\b(?:thousand|million|mln|billion|bln|trillion|crore|lakh)",
+    regex.IGNORECASE,
+)
+
+
+def _is_small(amount: Amount) -> bool:
+    """Whether an amount is too small to be spending: under 100,000 with no scale word.
+
+    >>> _is_small(Amount(text="3,595 dlrs", start=0, end=10, value=3595, currency="USD"))
+    True
+    >>> _is_small(Amount(text="$50k", start=0, end=4, value=50000, currency="USD"))
+    False
+    """
+    top = amount.value if amount.value is not None else amount.max
+    return top is not None and top <= _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
+
+
+def _is_central_bank(name: str) -> bool:
+    low = name.lower()
+    return any(bank in low for bank in CENTRAL_BANKS)
+
+
+def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:
+    span = syntax.amount_core(sdoc, amount.start - base, amount.end - base)
+    return {t.i for t in span} if span is not None else set()
+
+
+def _assign_periods(
+    amounts: list[Amount], periods: list[PeriodMention], text: str
+) -> list[Period | None]:
+    """Give each amount the nearest year expression that no nearer amount took.
+
+    An amount in a comparison ("from 64 billion") takes no period but its own.
+    """
+    usable = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
+    pairs = []
+    for ai, amount in enumerate(amounts):
+        for pi, period in enumerate(usable):
+            if period.start >= amount.end:
+                gap = len(text[amount.end : period.start].split())
+                between = text[amount.end : period.start]
+            else:
+                gap = len(text[period.end : amount.start].split()) + 1
+                between = text[period.end : amount.start]
+            if any(
+                a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start)
+                for a in amounts
+            ):
+                gap += 6  # another amount stands between them
+            if ";" in between:
+                gap += 8
+            if text[period.end : period.end + 2] in ("'s", "’s") and (
+                period.start >= amount.end or len(between.split()) > 2
+            ):
+                gap += 20  # "last year's 5.8 billion": the possessive binds its own noun
+            pairs.append((gap / period.strength, ai, pi))
+    result: list[Period | None] = [None] * len(amounts)
+    taken: set[int] = set()
+    for _, ai, pi in sorted(pairs):
+        if result[ai] is not None or pi in taken:
+            continue
+        result[ai] = period_model(usable[pi])
+        taken.add(pi)
+    return result
+
+
+def _share_periods(mentions: list[Mention], text: str) -> None:
+    """A spending amount with no year of its own takes the year of another spending amount
+    of its sentence in the same currency ("the package could total 12 billion francs for
+    1987, ... only 8.6 billion francs had been set aside"); never the base of a comparison,
+    nor the year of money that is not spending ("its sales would top €10bn in 2024").
+    """
+    for mention in mentions:
+        if (
+            mention.period is not None
+            or mention.decision != "spend"
+            or _is_comparison_base(text, mention.amount)
+        ):
+            continue
+        donor = next(
+            (
+                m
+                for m in mentions
+                if m is not mention
+                and m.decision == "spend"
+                and m.period is not None
+                and m.period.year is not None
+                and m.amount.currency == mention.amount.currency
+                and "period.shared" not in m.rules
+            ),
+            None,
+        )
+        if donor is not None:
+            mention.period = donor.period
+            mention.rules.append("period.shared")
+
+
+def _is_comparison_base(text: str, amount: Amount) -> bool:
+    before = text[max(0, amount.start - 25) : amount.start].lower()
+    return (
+        regex.search(r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+\S*\s*$", before)
+        is not None
+    )

@@ -1,0 +1,231 @@
+"""One claim per fact: merge the mentions of a document and write `Claim`s."""
+
+from __future__ import annotations
+
+import regex
+
+from models import Amount, Claim, Evidence, Flag, Period, Source, Subject
+from pipeline.link._cues import DENIAL_OBJECTS, DENIAL_WORDS
+from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
+from pipeline.link.attribution import clean_sources
+from pipeline.link.names import short_key
+
+
+def inherit_context(read: list[Mention]) -> None:
+    """An amount with no cue at all after a spending amount in the same paragraph
+    ("Google and Amazon each topped $50B" after "Microsoft allocated $55.7B") is spending.
+    """
+    for prev, cur in zip(read, read[1:], strict=False):
+        if (
+            cur.decision == "none"
+            and prev.decision == "spend"
+            and cur.sent_idx - prev.sent_idx <= 1
+            and (cur.subjects or "amount.change_target" in cur.rules)
+            and cur.amount.currency == prev.amount.currency
+            and "table.row" not in cur.rules
+        ):
+            cur.decision = "spend"
+            cur.rules.append("spending.context")
+
+
+def carry_periods(read: list[Mention]) -> None:
+    """Years the sentence leaves implicit, from the story around it.
+
+    A planned figure with no year of its own continues the year of the planned figure
+    one or two sentences before; the base of a comparison ("to 94.9 billion yen from
+    64 billion") is the year before the figure it is compared with.
+    """
+    last: Mention | None = None
+    for m in read:
+        if m.decision != "spend" or "amount.comparison_base" in m.rules:
+            continue
+        if "planned" not in m.flags or "tense.future" not in m.rules:
+            last = None
+            continue
+        if (
+            m.period is None
+            and last is not None
+            and last.period is not None
+            and last.period.year is not None
+            and m.sent_idx - last.sent_idx <= 2
+        ):
+            m.period = last.period
+            m.rules.append("period.carried")
+        if m.period is not None:
+            last = m
+    for prev, cur in zip(read, read[1:], strict=False):
+        if (
+            cur.period is None
+            and "amount.comparison_base" in cur.rules
+            and prev.sent_idx == cur.sent_idx
+            and prev.period is not None
+            and prev.period.year is not None
+            and "amount.comparison_base" not in prev.rules
+        ):
+            cur.period = Period(year=prev.period.year - 1, text=None)
+            cur.rules.append("period.comparison_base")
+
+
+def _same_value(a: Amount, b: Amount) -> bool:
+    if a.currency != b.currency:
+        return False
+    if a.value is not None and b.value is not None:
+        return abs(a.value - b.value) <= 0.005 * max(a.value, b.value)
+    return a.min == b.min and a.max == b.max
+
+
+def _matches(claim: ClaimDraft, mention: Mention, *, any_subject: bool = False) -> bool:
+    first = claim.mentions[0]
+    amounts = [first.amount, *first.equivalents]
+    if not any(_same_value(x, y) for x in amounts for y in [mention.amount, *mention.equivalents]):
+        return False
+    if mention.subjects and claim.subject is not None and not any_subject:
+        names = {s.name.lower() for s in mention.subjects}
+        if claim.subject.name.lower() not in names and not any(
+            n in claim.subject.name.lower() or claim.subject.name.lower() in n for n in names
+        ):
+            return False
+    y1 = first.period.year if first.period else None
+    y2 = mention.period.year if mention.period else None
+    return y1 is None or y2 is None or y1 == y2
+
+
+def merge_mentions(read: list[Mention], topic: Subject | None) -> list[ClaimDraft]:
+    claims: list[ClaimDraft] = []
+    # Body sentences first: a headline in capitals restates a body figure with a rougher
+    # name ("SINGAPORE TO SPEND ..."), so it joins the body's claim whatever it names.
+    ordered = sorted(read, key=lambda m: "sentence.headline" in m.rules)
+    for mention in ordered:
+        if mention.decision != "spend":
+            continue
+        headline = "sentence.headline" in mention.rules
+        target = next((c for c in claims if _matches(c, mention, any_subject=headline)), None)
+        if target is not None:
+            target.mentions.append(mention)
+            if "sentence.headline" in target.mentions[0].rules and len(mention.subjects) == 1:
+                target.subject = mention.subjects[0]  # a name from the body beats the headline's
+            continue
+        subjects: list[Subject | None] = list(mention.subjects) or [None]
+        for part, subject in enumerate(subjects):
+            claims.append(ClaimDraft(mentions=[mention], subject=subject, split_index=part))
+    for mention in read:
+        if mention.decision == "none":
+            target = next((c for c in claims if _matches(c, mention)), None)
+            if target is not None:
+                target.mentions.append(mention)
+    # A claim whose sentence names no spender continues the one just before it
+    # ("the package could total 12 billion francs ..., only 8.6 billion had been set aside");
+    # failing that, it is about the organisation the article is about.
+    for prev, cur in zip(claims, claims[1:], strict=False):
+        gap = cur.mentions[0].sent_idx - prev.mentions[0].sent_idx
+        if (
+            cur.subject is None
+            and prev.subject is not None
+            and 0 <= gap <= 1
+            and cur.mentions[0].subject_rule != "subject.recipient_only"
+        ):
+            cur.subject = prev.subject
+            cur.mentions[0].subject_rule = "subject.previous_claim"
+    for claim in claims:
+        if (
+            claim.subject is None
+            and topic is not None
+            and claim.mentions[0].subject_rule != "subject.recipient_only"
+        ):
+            claim.subject = topic
+            claim.mentions[0].subject_rule = "subject.topic"
+    return claims
+
+
+def add_disputes(ctx: DocContext, claims: list[ClaimDraft]) -> None:
+    text = ctx.doc.text
+    denials = []
+    for seg in ctx.plan.sentences:
+        sentence = text[seg.start : seg.end]
+        words = {w.lower() for w in regex.findall(r"[\p{L}]+", sentence)}
+        # a denial of figures ("claims many details are inaccurate", "labeled the leak
+        # incorrect"), not of anything ("denied that it was the customer")
+        if words & DENIAL_WORDS and words & DENIAL_OBJECTS:
+            denials.append(sentence.lower())
+    for claim in claims:
+        if claim.subject is None:
+            continue
+        key = short_key(claim.subject.name)
+        if any(key in d for d in denials):
+            for m in claim.mentions:
+                if not any(s.name.lower() == claim.subject.name.lower() for s in m.sources):
+                    m.flags.add("disputed")
+                    break
+
+
+def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
+    first = claim.mentions[0]
+    text = ctx.doc.text
+    subject = claim.subject
+    rules = list(first.rules)
+    if subject is not None:
+        rules.append(first.subject_rule)
+    period = next((m.period for m in claim.mentions if m.period is not None), None)
+    if period is not None:
+        rules.append("period.sentence" if "period.table_header" not in rules else "")
+    item = next((m.item for m in claim.mentions if m.item), None)
+    sources: list[Source] = []
+    for m in claim.mentions:
+        sources.extend(m.sources)
+    flags: set[str] = set()
+    for m in claim.mentions:
+        flags |= m.flags
+    if (
+        sources
+        and subject is not None
+        and any(s.name.lower() != subject.name.lower() for s in sources)
+    ):
+        flags.add("reported")
+    evidence = []
+    seen: set[int] = set()
+    for m in claim.mentions:
+        if m.sent_idx in seen:
+            continue
+        seen.add(m.sent_idx)
+        seg = ctx.plan.sentences[m.sent_idx]
+        evidence.append(Evidence(sentence=text[seg.start : seg.end], start=seg.start, end=seg.end))
+    equivalents = list(first.equivalents)
+    confidence = _confidence(rules, subject is not None, period is not None)
+    return Claim(
+        claim_id=make_claim_id(ctx.doc.id, first.amount.start, first.amount.end, claim.split_index),
+        doc_id=ctx.doc.id,
+        kind="spending",
+        subject=subject,
+        item=item,
+        amount=first.amount,
+        equivalents=tuple(equivalents),
+        change_pct=next((m.change_pct for m in claim.mentions if m.change_pct is not None), None),
+        period=period,
+        sources=tuple(clean_sources(ctx, sources)),
+        evidence=tuple(evidence),
+        flags=tuple(sorted(f for f in _FLAGS if f in flags)),
+        confidence=confidence,
+        rules=tuple(r for r in dict.fromkeys(rules) if r),
+    )
+
+
+_FLAGS: frozenset[Flag] = frozenset(("planned", "actual", "reported", "disputed"))
+
+
+def _confidence(rules: list[str], has_subject: bool, has_period: bool) -> float:
+    score = 0.35
+    if any(
+        r.startswith(("spending.own_noun", "spending.cue.d1", "spending.cue.d2")) for r in rules
+    ):
+        score += 0.3
+    elif any(r.startswith(("spending.cue", "spending.table_header")) for r in rules):
+        score += 0.2
+    elif "spending.context" in rules:
+        score += 0.05
+    if has_subject and "subject.topic" not in rules:
+        score += 0.2
+    elif has_subject:
+        score += 0.05
+    if has_period:
+        score += 0.1
+    return round(min(score, 1.0), 2)

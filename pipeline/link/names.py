@@ -1,0 +1,261 @@
+"""Names: who a token stands for, the article's main organisation, its publisher.
+
+Pure functions over the parsed sentences of `DocContext`; "it", "the company" and
+"X said it" are resolved here, and names are read as written in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from models import Amount, Subject
+from pipeline.link import syntax
+from pipeline.link._cues import (
+    OUTLET_WORDS,
+    OUTLETS,
+    REPORT_VERBS,
+    TITLES,
+)
+from pipeline.link._state import DocContext, EntMention, Plan
+
+_PUBLISHER_RE = regex.compile(
+    r"(?:\n[ \t]*(?P<signoff>Reuters?)[ \t]*\Z|\((?P<dateline>Reuters|Bloomberg|AP|AFP)\)\s*[-—–])",
+    regex.IGNORECASE,
+)
+_ORG_TAG_RE = regex.compile(r"<(?P<name>[^<>\n]{2,80}?)>")
+_ORG_SUFFIX_RE = regex.compile(
+    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}"
+    r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
+)
+_TAG_RE = regex.compile(r"<[A-Z0-9.\-]{0,14}>?|>")  # Reuters ticker tags and brackets
+_TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")
+
+
+def resolve(ctx: DocContext, token: Token, base: int) -> Subject | None:
+    ref = syntax.name_of(token)
+    if ref.anaphor is None:
+        # the name as written (the parse saw a title-cased headline, "Ge" for "GE")
+        written = _TAG_RE.sub(" ", ctx.doc.text[ref.start + base : ref.end + base])
+        name = strip_name(" ".join(written.split()) if written.strip() else ref.text)
+        if not name:
+            return None
+        return Subject(name=name, start=ref.start + base, end=ref.end + base)
+    position = ref.start + base
+    speaker = _speaker_of_clause(token)
+    if speaker is not None:  # "TSMC said it expects ...": it is TSMC
+        return resolve(ctx, speaker, base)
+    label = "PERSON" if ref.anaphor == "person" else "ORG"
+    candidates = [
+        m
+        for m in reversed(ctx.mentions)
+        if m.start < position and m.label == label and not is_outlet_name(m.name)
+    ]
+    # Prefer the last one that was the subject of its clause, within a few sentences.
+    window = position - 600
+    for m in candidates:
+        if m.is_subject and m.start >= window:
+            return Subject(name=m.name, start=m.start, end=m.end)
+    # Failing that, the organisation the article is about, when it was named just before.
+    topic_key = short_key(ctx.topic.name) if ctx.topic is not None else None
+    for m in candidates:
+        if m.start >= window and short_key(m.name) == topic_key:
+            return Subject(name=m.name, start=m.start, end=m.end)
+    for m in candidates:
+        return Subject(name=m.name, start=m.start, end=m.end)
+    if label == "ORG" and ctx.topic is not None:
+        return ctx.topic
+    return None
+
+
+def _speaker_of_clause(token: Token) -> Token | None:
+    """X in "X said it ...": the named subject of the verb of saying over a pronoun."""
+    if token.lower_ not in ("it", "its", "they", "their", "he", "she", "his", "her") and (
+        syntax.name_of(token).anaphor is None
+    ):
+        return None
+    for anc in token.ancestors:
+        if anc.lower_ in REPORT_VERBS and anc.pos_ in ("VERB", "AUX"):
+            for child in anc.children:
+                if (
+                    child.dep_ == "nsubj"
+                    and child.i < token.i
+                    and syntax.name_of(child).anaphor is None
+                    and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "PERSON"))
+                    and not is_outlet_name(syntax.name_of(child).text)
+                ):
+                    return child
+            return None
+    return None
+
+
+def resolve_description(ctx: DocContext, sent_idx: int, noun: Token) -> Subject | None:
+    """ "the package" refers to "a package" in a sentence before: that clause's subject."""
+    for idx in range(sent_idx - 1, max(sent_idx - 4, -1), -1):
+        sdoc = ctx.parsed.get(idx)
+        if sdoc is None:
+            continue
+        for tok in sdoc:
+            if tok.lower_ != noun.lower_:
+                continue
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            found = syntax.find_subject(verb, {tok.i})
+            if found[0]:
+                return resolve(ctx, found[0][0], ctx.plan.sentences[idx].start)
+    return None
+
+
+def strip_name(name: str) -> str:
+    """A name without quotes, possessive or leading titles.
+
+    >>> strip_name("Vice Chair Brad Smith's")
+    'Brad Smith'
+    >>> strip_name("Alphabet's Google"), strip_name("Seguin's ministry")
+    ('Google', "Seguin's ministry")
+    """
+    name = name.strip(" <>\"'“”‘’,.")
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    owner_and_name = regex.match(r"^.+?['’]s\s+(\p{Lu}.*)$", name)
+    if owner_and_name:
+        name = owner_and_name[1]  # "Alphabet's Google": the name is Google
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def is_outlet_name(name: str) -> bool:
+    low = name.lower().strip()
+    if low in OUTLETS or low.removeprefix("the ") in OUTLETS:
+        return True
+    return bool(set(low.split()) & OUTLET_WORDS) and low not in ("the company",)
+
+
+def unique_subjects(subjects: list[Subject]) -> list[Subject]:
+    seen: set[str] = set()
+    out = []
+    for s in subjects:
+        key = s.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple[EntMention, ...]:
+    found: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    subject_chars: set[int] = set()
+    for idx, sdoc in parsed.items():
+        base = plan.sentences[idx].start
+        subject_chars.update(tok.idx + base for tok in sdoc if tok.dep_ in ("nsubj", "nsubjpass"))
+    amount_ranges = [(a.start, a.end) for a in plan.amounts]
+    for idx, sdoc in parsed.items():
+        base = plan.sentences[idx].start
+        for ent in sdoc.ents:
+            if ent.label_ not in ("ORG", "PERSON"):
+                continue
+            start, end = ent.start_char + base, ent.end_char + base
+            if any(s < end and start < e for s, e in amount_ranges):
+                continue
+            name = strip_name(ent.text)
+            # ticker tags never reach the parse (parse_view blanks them); "AI" is no company
+            if name and name.lower() not in _NOT_TOPIC_WORDS:
+                found[(start, end)] = (start, end, name, ent.label_)
+    for m in _ORG_TAG_RE.finditer(text):
+        name = strip_name(m["name"])
+        if name and not _TICKER_RE.match(name):
+            found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
+    for m in _ORG_SUFFIX_RE.finditer(text):
+        name = strip_name(m["name"])
+        if name.upper() != name:
+            found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
+    # Where spans overlap, keep the longest.
+    ordered = sorted(found.values(), key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[EntMention] = []
+    for m in ordered:
+        if out and m[0] < out[-1][1]:
+            continue
+        is_subject = any(c in subject_chars for c in range(m[0], m[1]))
+        out.append(EntMention(*m, is_subject=is_subject))
+    return tuple(out)
+
+
+def find_topic(
+    text: str,
+    plan: Plan,
+    parsed: dict[int, SpacyDoc],
+    mentions: Sequence[EntMention],
+) -> Subject | None:
+    """The organisation the article is about: the most often named of its candidates.
+
+    Candidates are the organisations found in the parsed sentences (entities, Reuters
+    tags, "X Inc" names) and the proper nouns that act as subjects there; each is
+    counted over the whole text, the subject of the lead sentence getting a bonus.
+    """
+    candidates: dict[str, tuple[int, int, str]] = {}
+    for start, end, name, label, _ in mentions:
+        if label == "ORG" and not is_outlet_name(name):
+            candidates.setdefault(short_key(name), (start, end, name))
+    lead_subject: str | None = None
+    for idx in sorted(parsed):
+        sdoc = parsed[idx]
+        base = plan.sentences[idx].start
+        for tok in sdoc:
+            if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_TOPIC_ENTS:
+                continue
+            if tok.lower_ in _NOT_TOPIC_WORDS or len(tok.text) < 2:
+                continue
+            ref = syntax.name_of(tok)
+            name = strip_name(ref.text)
+            if not name or is_outlet_name(name) or tok.dep_ not in ("nsubj", "compound", "poss"):
+                continue
+            key = short_key(name)
+            candidates.setdefault(key, (ref.start + base, ref.end + base, name))
+            if lead_subject is None and tok.dep_ == "nsubj" and idx > 1:
+                lead_subject = key
+    if not candidates:
+        return None
+    lower = text.lower()
+    scores = {
+        k: len(regex.findall(rf"\b{regex.escape(k)}\b", lower)) + (2 if k == lead_subject else 0)
+        for k in candidates
+    }
+    best = max(scores, key=lambda k: (scores[k], -candidates[k][0]))
+    if scores[best] < 2:
+        return None
+    start, end, name = candidates[best]
+    return Subject(name=name, start=start, end=end)
+
+
+_NOT_TOPIC_ENTS = frozenset(("GPE", "NORP", "LOC", "DATE", "MONEY", "CARDINAL", "PERCENT", "TIME"))
+_NOT_TOPIC_WORDS = frozenset("ai gpu gpus ceo cfo capex llm llms us u.s. uk eu".split())
+
+
+def short_key(name: str) -> str:
+    words = [w for w in name.lower().split() if not syntax.is_corp_suffix(w)]
+    return " ".join(words[:2]) if words else name.lower()
+
+
+def is_japanese_story(text: str, amounts: Sequence[Amount]) -> bool:
+    """Whether a story is Japanese business news: a Tokyo dateline or its money in yen."""
+    if regex.search(r"^\s*TOKYO\b", text[:400], regex.MULTILINE):
+        return True
+    yen = sum(a.currency == "JPY" for a in amounts)
+    return yen > 0 and yen * 2 >= len(amounts)
+
+
+def find_publisher(text: str) -> str | None:
+    m = _PUBLISHER_RE.search(text[-40:]) or _PUBLISHER_RE.search(text[:400])
+    if m is None:
+        return None
+    return (
+        "Reuters"
+        if (m["signoff"] or m["dateline"] or "").lower().startswith("reuter")
+        else m["dateline"]
+    )

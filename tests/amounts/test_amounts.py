@@ -1,0 +1,414 @@
+"""Tests of pipeline/amounts.py, table-driven as price-parser's tests are.
+
+Where the rows come from:
+- SEED: phrases of the seed articles in corpus/ (../shared/seeds).
+- REUTERS: wire phrases from Reuters-21578 stories (../shared/corpora and the
+  reuters-dev evaluation articles), 1987 wire style.
+- ISSUE: the forms that issue 3 names.
+- DUCKLING: a few rows of Duckling's English money corpus (the conformance suite).
+- BUGS_CAUGHT: wrong readings found in runs over Reuters-21578, fixed.
+- NOT_MONEY: must yield no amount at all.
+- KNOWN_GAPS: strict xfails; a fix makes them pass and fail the run, so it is noticed.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models import Amount, Qualifier
+from pipeline.amounts.parse import find_amounts, parse_amount
+from pipeline.errors import NewsclaimsError
+
+
+class Case(NamedTuple):
+    text: str
+    value: float | tuple[float, float] | None  # (min, max) for a range
+    currency: str | None
+    qualifier: Qualifier = "exact"
+
+
+SEED = [
+    Case("Rmb150bn projection for 2025", 150e9, "CNY"),
+    Case("ByteDance’s $23 Billion AI Gambit", 23e9, "USD"),
+    Case("ByteDance ~$23 Billion (planned)", 23e9, "USD", "approx"),
+    Case("Microsoft $50 Billion+ (overall CapEx)", 50e9, "USD", "over"),
+    Case("Meta Platforms $35-40 Billion (overall CapEx)", (35e9, 40e9), "USD", "range"),
+    Case("cite figures between $7B and $23B.", (7e9, 23e9), "USD", "range"),
+    Case("placed 2026 spending closer to Rmb160bn", 160e9, "CNY", "approx"),
+    Case("Microsoft allocated about $55.7B of capex", 55.7e9, "USD", "approx"),
+    Case("Google and Amazon each topped $50B", 50e9, "USD", "over"),
+    Case("AI spending for 2026 to over 200 billion yuan", 200e9, "CNY", "over"),
+    Case("the $725 billion combined spend", 725e9, "USD"),
+]
+
+REUTERS = [
+    Case("to buy the spirits business for 45 mln Canadian dlrs.", 45e6, "CAD"),
+    Case("250 mln Australian dlrs of zero coupon bonds", 250e6, "AUD"),
+    Case("will sell 1.2 billion dlrs of notes", 1.2e9, "USD"),
+    Case("a loss of about 35 mln stg", 35e6, "GBP", "approx"),
+    Case("1987-03-02 FED SETS ONE BILLION DLRS CUSTOMER REPURCHASE", 1e9, "USD"),
+    Case("SHIELD TAKES 51 MLN DLR WRITEDOWN", 51e6, "USD"),
+    Case("net profit to 64.5 mln Swiss francs", 64.5e6, "CHF"),
+    Case("capital endowments of 12 billion French francs", 12e9, "FRF"),
+    Case("will be capitalised at\n25 mln marks", 25e6, "DEM"),
+    Case("acquire Antibioticos for 500 billion lire", 500e9, "ITL"),
+    Case("a 150 mln guilder, five year multi-option facility", 150e6, "NLG"),
+    Case("a eurobond deal of 600 mln Danish crowns", 600e6, "DKK"),
+    Case("earnings of 1.2 billion Norwegian crowns", 1.2e9, "NOK"),
+    Case("sales of 3.65 billion Swedish crowns", 3.65e9, "SEK"),
+    Case("a loan of 50 mln ECUs", 50e6, "XEU"),
+    Case("it will spend 10.7 billion yen in 1987/88", 10.7e9, "JPY"),
+    Case("1,000 mln pesetas", 1e9, "ESP"),
+    Case("Shr 19 cts vs 20 cts", 0.19, "USD"),
+    Case("loss 785,000 dlrs or eight cts a share", 785e3, "USD"),
+    Case("total investment will be about 100 mln marks", 100e6, "DEM", "approx"),
+    Case("after receipt of some 68\nmln francs from plane sales", 68e6, "FRF", "approx"),
+    Case("gross profit of 340.5 mln Swiss francs", 340.5e6, "CHF"),
+    Case("36.01 billion Singapore\ndlrs", 36.01e9, "SGD"),
+    Case("to exceed 5.5 billion U.S.\nDlrs in the first four months", 5.5e9, "USD"),
+    Case("Shr 97.0p vs 85.3p", 0.97, "GBP"),
+    Case("pretax profits of 1.35 to 1.40 billion stg", (1.35e9, 1.4e9), "GBP", "range"),
+    Case("borrow up to 150 billion yen", 150e9, "JPY", "at_most"),
+    Case("prices of at least 20 dlrs a barrel", 20.0, "USD", "at_least"),
+    Case("between 770 and 800 mln francs", (770e6, 800e6), "FRF", "range"),
+    Case("surplus by five to six billion dlrs", (5e9, 6e9), "USD", "range"),
+]
+
+ISSUE = [
+    Case("USD 5m", 5e6, "USD"),
+    Case("5m USD", 5e6, "USD"),
+    Case("EUR1.2bn", 1.2e9, "EUR"),
+    Case("US$4.7 billion", 4.7e9, "USD"),
+    Case("HK$1.2bn", 1.2e9, "HKD"),
+    Case("A$300m", 300e6, "AUD"),
+    Case("C$5 billion", 5e9, "CAD"),
+    Case("S$2.5bn", 2.5e9, "SGD"),
+    Case("NT$10 billion", 10e9, "TWD"),
+    Case("R$3bn", 3e9, "BRL"),
+    Case("€4.5 billion", 4.5e9, "EUR"),
+    Case("£300m", 300e6, "GBP"),
+    Case("¥500 billion", 500e9, "JPY"),
+    Case("₹2,000 crore", 20e9, "INR"),
+    Case("₩1 trillion", 1e12, "KRW"),
+    Case("Rs 2,000 crore", 20e9, "INR"),
+    Case("Rs 1.5 lakh crore", 1.5e12, "INR"),
+    Case("RMB 150 billion", 150e9, "CNY"),
+    Case("a budget of Rs. 5,00,000", 500e3, "INR"),
+    Case("150 billion renminbi", 150e9, "CNY"),
+    Case("2 trillion won", 2e12, "KRW"),
+    Case("40 billion rupees", 40e9, "INR"),
+    Case("DM 50 mln", 50e6, "DEM"),
+    Case("$55.7B", 55.7e9, "USD"),
+    Case("1.5 mln dlrs", 1.5e6, "USD"),
+    Case("1,250.5 million euros", 1250.5e6, "EUR"),
+    Case("a billion dollars", 1e9, "USD"),
+    Case("two billion euros", 2e9, "EUR"),
+    Case("half a billion dollars", 0.5e9, "USD"),
+    Case("TWO BILLION DLRS", 2e9, "USD"),
+    Case("$10K", 10e3, "USD"),
+    Case("$7B to $23B", (7e9, 23e9), "USD", "range"),
+    Case("between $5 and $7 billion", (5e9, 7e9), "USD", "range"),
+    Case("5-7 billion yuan", (5e9, 7e9), "CNY", "range"),
+    Case("about $10-20 million", (10e6, 20e6), "USD", "range"),
+    Case("more than $5bn", 5e9, "USD", "over"),
+    Case("in excess of $2 billion", 2e9, "USD", "over"),
+    Case("around €3bn", 3e9, "EUR", "approx"),
+    Case("roughly $30 billion", 30e9, "USD", "approx"),
+    Case("nearly $1 trillion", 1e12, "USD", "approx"),
+    Case("approximately £2m", 2e6, "GBP", "approx"),
+    Case("at least $1bn", 1e9, "USD", "at_least"),
+    Case("under $10 million", 10e6, "USD", "under"),
+    Case("less than 5 mln dlrs", 5e6, "USD", "under"),
+    Case("as much as $4 billion", 4e9, "USD", "at_most"),
+    Case("50 cents", 0.5, "USD"),
+]
+
+DUCKLING = [
+    Case("$ 10", 10.0, "USD"),
+    Case("10$", 10.0, "USD"),
+    Case("20€", 20.0, "EUR"),
+    Case("3.14US$", 3.14, "USD"),
+    Case("USD3.14", 3.14, "USD"),
+    Case("US$3 and fourteen", 3.14, "USD"),
+    Case("$20 and 43c", 20.43, "USD"),
+    Case("20 dollars 43 cents", 20.43, "USD"),
+    Case("3 GBP 1 pence", 3.01, "GBP"),
+    Case("Rs. 20", 20.0, "INR"),
+    Case("20Rs", 20.0, "INR"),
+    Case("42 bucks", 42.0, "USD"),
+    Case("RM42", 42.0, "MYR"),
+    Case("malaysian ringgits 42", 42.0, "MYR"),
+    Case("42 kuwaiti Dinar", 42.0, "KWD"),
+    Case("42 Lebanese Pounds", 42.0, "LBP"),
+    Case("ten shekels", 10.0, "ILS"),
+    Case("10 dinars", 10.0, None),
+    Case("5 lakh rupees", 500e3, "INR"),
+    Case("four crore rupees", 40e6, "INR"),
+    Case("7-9 lakh rupees", (700e3, 900e3), "INR", "range"),
+    Case("no more than 7 euros", 7.0, "EUR", "at_most"),
+    Case("no less than $1.42", 1.42, "USD", "at_least"),
+    Case("above a dollar and 42 cents", 1.42, "USD", "over"),
+    Case("3 UAH 4 kopiykas", 3.04, "UAH"),
+]
+
+BUGS_CAUGHT = [
+    # The wire's singular "mark" before a noun, like "mln dlr" (a held-out style probe).
+    Case("Siemens won a 400 mln mark contract from Endesa", 400e6, "DEM"),
+    Case("400 MLN MARK ORDER", 400e6, "DEM"),
+    # A date before a dollar word in a headline: "1987-03-11\nDOLLAR GENERAL CORP".
+    Case("1987-03-11\nDOLLAR GENERAL CORP <DOLR> 4TH QTR", None, None),
+    # A share price after a change in pence is not a range: "gained 10p to 660".
+    Case("Unilever gained 10p to 660", 0.1, "GBP"),
+    # "prices ranging from X to Y" is a range, unlike "rose from X to Y".
+    Case("prices ranging from 33.57 to 34.57 dlrs a share", (33.57, 34.57), "USD", "range"),
+    # A quote pair "145.10/20 yen" (145.10 to 145.20) was read as 20 yen.
+    Case("The dollar was quoted at 145.10/20 yen", None, None),
+    # A change verb before a bare first end: the range of the change, not two amounts.
+    Case("must cut one to two billion dlrs from the budget", (1e9, 2e9), "USD", "range"),
+    # Rate tables: a quote pair "23.86-91", a fraction "3-11/16".
+    Case("nkr 22.15-23 stg 2.4469-4501\n skr 23.86-91", 22.15, "NOK"),
+    Case("SFR 3-11/16 9/16, 3-13/16 11/16", None, None),
+    # An ISO code on the next line belongs to a table, not to the number: "APRIL 7\n USD".
+    Case("EXCHANGES OPENING - APRIL 7\n    USD    2.0543-48", None, None),
+    # Cents after a wrapped line end: "18.50 dlrs four\ndays" is not 18.54.
+    Case("offers 18.50 dlrs four\ndays/8,000", 18.5, "USD"),
+    # A single-letter scale without a currency: "Series 82B" is not money.
+    Case("93.9 mln dlrs of two mortgage bond issues, Series 82A and 82B.", 93.9e6, "USD"),
+]
+
+NOT_MONEY = [
+    Case("the index passed the 10 billion mark in March", None, None),
+    Case("8,000 H100 chips", None, None),
+    Case("clusters of H100s and H200s", None, None),
+    Case("Nvidia's A800 chips", None, None),
+    Case("spending for 2026", None, None),
+    Case("in Q3 2026", None, None),
+    Case("increased by 40% in just 18 months", None, None),
+    Case("a 25 percent increase", None, None),
+    Case("daily token counts above 30 trillion during October 2025", None, None),
+    Case("30 trillion tokens", None, None),
+    Case("10 mins read", None, None),
+    Case("tens of billions of dollars", None, None),
+    Case("with salaries reaching seven figures", None, None),
+    Case("more than 2.5 mln jobless.", None, None),
+    Case("its present record rate of 10.9 pct", None, None),
+    Case("produce two mln tapes a month", None, None),
+    Case("10 mln shares", None, None),
+    Case("300,000 tonnes", None, None),
+    Case("a 50-year credit", None, None),
+    Case("passed the 2,000 mark", None, None),
+    Case("10 mln pounds of sugar", None, None),
+    Case("the team won 3 games", None, None),
+    Case("billions of dollars", None, None),
+    Case("exactly dollars", None, None),
+    Case("a yen for travel", None, None),
+    Case("the meeting ends at 7p.m. local time", None, None),
+    Case("the 100m sprint and a 10K run", None, None),
+]
+
+KNOWN_GAPS = [
+    Case("10 c", 0.1, "USD"),  # a spaced "c" is too ambiguous in news ("Section 10 c")
+    Case("42 le", 42.0, "EGP"),  # lower-case "le" is French and English text
+    Case("from 1 point 1 and one point three dollars", (1.1, 1.3), "USD", "range"),
+    Case("The dollar was quoted at 145.10/20 yen", 145.2, "JPY"),  # a quote pair
+]
+
+
+def _got(amount: Amount | None) -> tuple[object, str | None, Qualifier | None]:
+    if amount is None:
+        return (None, None, None)
+    value = amount.value if amount.value is not None else (amount.min, amount.max)
+    return (value, amount.currency, amount.qualifier)
+
+
+@pytest.mark.parametrize(
+    "case",
+    SEED
+    + REUTERS
+    + ISSUE
+    + DUCKLING
+    + BUGS_CAUGHT
+    + NOT_MONEY
+    + [pytest.param(c, marks=pytest.mark.xfail(strict=True)) for c in KNOWN_GAPS],
+    ids=repr,
+)
+def test_amounts_parse(case: Case) -> None:
+    want = (case.value, case.currency, case.qualifier if case.value is not None else None)
+    assert _got(parse_amount(case.text)) == want, case.text
+
+
+class Multi(NamedTuple):
+    text: str
+    amounts: list[tuple[str, float | tuple[float, float], str | None, int | None]]
+
+
+MULTI = [
+    # Equivalents: the restatement points at the amount it restates.
+    Multi(
+        "raising its planned AI spending to over 200 billion yuan (roughly $30 billion), at least",
+        [
+            ("over 200 billion yuan", 200e9, "CNY", None),
+            ("roughly $30 billion", 30e9, "USD", 0),
+        ],
+    ),
+    Multi(
+        "a 1.5 billion marks, or about 800 mln dlrs, investment",
+        [("1.5 billion marks", 1.5e9, "DEM", None), ("about 800 mln dlrs", 800e6, "USD", 0)],
+    ),
+    # Elided currencies carry over within a sentence.
+    Multi(
+        "It will spend 30 billion lire this year and 35 billion next year.",
+        [("30 billion lire", 30e9, "ITL", None), ("35 billion", 35e9, "ITL", None)],
+    ),
+    Multi(
+        "capital spending will rise to 94.90 billion yen from 64 billion, the company said.",
+        [("94.90 billion yen", 94.9e9, "JPY", None), ("64 billion", 64e9, "JPY", None)],
+    ),
+    Multi(
+        "Sales 3.65 billion crowns vs 3.40\n    Profit 821.2 mln crowns vs 740.2 mln\n",
+        [
+            ("3.65 billion crowns", 3.65e9, None, None),
+            ("3.40", 3.40e9, None, None),
+            ("821.2 mln crowns", 821.2e6, None, None),
+            ("740.2 mln", 740.2e6, None, None),
+        ],
+    ),
+    # ...but not to counts, percentages, or the next sentence.
+    Multi(
+        "It paid 5 mln dlrs for 10 mln shares, or 2.5 mln a year. It sold 3 mln units.",
+        [("5 mln dlrs", 5e6, "USD", None), ("2.5 mln", 2.5e6, "USD", None)],
+    ),
+    # Francs take their country from the text; the nearest cue before wins.
+    Multi(
+        "ZURICH - profit of 64.5 mln Swiss francs after a 60 mln franc loss; 27 mln francs",
+        [
+            ("64.5 mln Swiss francs", 64.5e6, "CHF", None),
+            ("60 mln franc", 60e6, "CHF", None),
+            ("27 mln francs", 27e6, "CHF", None),
+        ],
+    ),
+    Multi("BRUSSELS - a 2 billion franc budget", [("2 billion franc", 2e9, "BEF", None)]),
+    Multi("a 2 billion franc budget", [("2 billion franc", 2e9, "FRF", None)]),
+    # Crowns from the dateline.
+    Multi("OSLO, March 3 - 5 mln crowns", [("5 mln crowns", 5e6, "NOK", None)]),
+    # A bare "DLRS" in a headline that restates a Canadian amount takes its code.
+    Multi(
+        "ACME BUYS UNIT FOR 45 MLN DLRS\nTORONTO - Acme paid 45 mln Canadian dlrs.",
+        [("45 MLN DLRS", 45e6, "CAD", None), ("45 mln Canadian dlrs", 45e6, "CAD", None)],
+    ),
+    # Lists share currency and scale; years and larger numbers are not items.
+    Multi(
+        "sold in denominations of 1,000 and 10,000 marks.",
+        [("1,000", 1e3, "DEM", None), ("10,000 marks", 10e3, "DEM", None)],
+    ),
+    Multi(
+        "net income of 5.1 mln and 4.3 mln dlrs, respectively",
+        [("5.1 mln", 5.1e6, "USD", None), ("4.3 mln dlrs", 4.3e6, "USD", None)],
+    ),
+    Multi(
+        "to say 14 or 15 billion marks, one dealer said",
+        [("14", 14e9, "DEM", None), ("15 billion marks", 15e9, "DEM", None)],
+    ),
+    Multi("in 1986 and 5 mln dlrs in 1987", [("5 mln dlrs", 5e6, "USD", None)]),
+    Multi("on March 30 and 147 mln stg for resale", [("147 mln stg", 147e6, "GBP", None)]),
+    Multi(
+        "Toho Zinc rose 200 to 1440 yen, and Kawasaki Steel",
+        [("200", 200.0, "JPY", None), ("1440 yen", 1440.0, "JPY", None)],
+    ),
+    Multi("items 10, 12 and 5 mln dlrs", [("5 mln dlrs", 5e6, "USD", None)]),
+    # "from X to Y" after a change is two amounts, not a range.
+    Multi(
+        "profit rose from 5 mln dlrs to 7 mln dlrs",
+        [("5 mln dlrs", 5e6, "USD", None), ("7 mln dlrs", 7e6, "USD", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MULTI, ids=lambda c: c.text[:50])
+def test_amounts_find_all(case: Multi) -> None:
+    got = [
+        (
+            a.text,
+            a.value if a.value is not None else (a.min, a.max),
+            a.currency,
+            a.equivalent_of,
+        )
+        for a in find_amounts(case.text)
+    ]
+    assert got == case.amounts
+
+
+def test_amounts_offsets_point_into_text() -> None:
+    text = "Headline\n\nByteDance will spend Rmb150bn (about $20.6bn) in 2025."
+    for amount in find_amounts(text):
+        assert text[amount.start : amount.end] == amount.text
+
+
+def test_amounts_default_dollar() -> None:
+    amount = parse_amount("a 5 mln dlr loan and $3", default_dollar="CAD")
+    assert amount is not None and amount.currency == "CAD"
+    explicit = parse_amount("US$3", default_dollar="CAD")
+    assert explicit is not None and explicit.currency == "USD"
+
+
+def test_amounts_bad_default_dollar() -> None:
+    with pytest.raises(NewsclaimsError, match="usd"):
+        find_amounts("$5", default_dollar="usd")
+
+
+def test_amounts_model_round_trip() -> None:
+    for amount in find_amounts("over 200 billion yuan (roughly $30 billion) and $5-7bn"):
+        assert Amount.model_validate_json(amount.model_dump_json()) == amount
+
+
+_PIECES = st.sampled_from(
+    ["$", "US$", "5", "1,250.5", "mln", "billion", "dlrs", "yen", "francs", " ", "\n", "-", "to",
+     "between", "and", "about", "over", "(", ")", "roughly", "vs", "two", "a", "cts", "%", "pct",
+     ".", ",", "Rmb", "bn", "+", "~", "crore", "Rs", "USD", "£", "€", "p", "half", "shares"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30))
+def test_amounts_property_spans_and_values(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    amounts = find_amounts(text)
+    for i, amount in enumerate(amounts):
+        assert 0 <= amount.start <= amount.end <= len(text)
+        assert text[amount.start : amount.end] == amount.text
+        if amount.qualifier == "range":
+            assert amount.min is not None and amount.max is not None
+            assert 0 <= amount.min <= amount.max
+        else:
+            assert amount.value is not None and amount.value >= 0
+        assert amount.equivalent_of is None or amount.equivalent_of < i
+    starts = [a.start for a in amounts]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 100_000,
+        "$" * 50_000,
+        "$1" + "0" * 100_000 + " mln dlrs",
+        "1,000," * 20_000 + " dlrs",
+        "between " * 20_000,
+        "one " * 50_000 + "dollars",
+        "It will spend over 200 billion yuan (roughly $30 billion) on 8,000 H100s. " * 14_000,
+    ],
+    ids=["digits", "dollar-signs", "long-number", "separators", "betweens", "words", "1MB-line"],
+)
+def test_amounts_hostile_input_is_linear(text: str) -> None:
+    # Guards against catastrophic backtracking, not a benchmark (bench/amounts.py is):
+    # each of these takes well under a second; a backtracking pattern takes minutes.
+    started = time.perf_counter()
+    amounts = find_amounts(text)
+    assert time.perf_counter() - started < 10
+    for amount in amounts:
+        assert text[amount.start : amount.end] == amount.text

@@ -1,0 +1,33 @@
+"""The spaCy component gives the same claims as the command line's linker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.language import Language
+
+from pipeline.link.linker import extract_text
+from pipeline.nlp import MODEL_NAME
+
+TEXT = (
+    "MILAN, March 2 - Montedison Spa said it has concluded its talks with Antibioticos.\n"
+    "    An Italian press report today said Montedison has agreed to acquire\n"
+    "Antibioticos for 500 billion lire.\n"
+)
+
+
+def test_components_add_pipe_sets_claims(nlp: Language) -> None:
+    own = spacy.load(MODEL_NAME)
+    own.add_pipe("newsclaims", config={"doc_id": "montedison"})
+    doc = own(TEXT)
+    got = [
+        (c.subject.name if c.subject else None, c.amount.value if c.amount else None)
+        for c in doc._.claims
+    ]
+    want = [
+        (c.subject.name if c.subject else None, c.amount.value if c.amount else None)
+        for c in extract_text(TEXT, nlp=nlp, date=dt.date(1987, 3, 2))
+    ]
+    assert got == want == [("Montedison", 500e9)]
+    assert all(c.doc_id == "montedison" for c in doc._.claims)

@@ -1,0 +1,233 @@
+"""The batch runner: outputs, worker equivalence, fault isolation, progress, the CLI.
+
+The linker is replaced by `conftest.fake_extract` (one claim per amount) except in the
+CLI tests: what is under test here is reading, ordering and writing. Crashes and
+resumption are in test_journal.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FAKE_SETTINGS as SETTINGS
+from conftest import fake_extract, fake_extract_many, read_outputs, run_fake
+from spacy.language import Language
+
+from models import Claim, DocRecord, ErrorRecord
+from pipeline.cli import main
+from pipeline.run.batch import extract_corpus, run_ordered
+from pipeline.run.journal import output_paths
+
+
+def test_batch_writes_three_files(wire: Path, tmp_path: Path, blank_nlp: Language) -> None:
+    out = tmp_path / "new" / "claims.jsonl"  # its folder is made
+    summary = extract_corpus(
+        wire, out, settings=SETTINGS, nlp=blank_nlp, workers=1, extract=fake_extract, progress=False
+    )
+    files = read_outputs(out)
+    claims = [Claim.model_validate_json(x) for x in files["claims"].splitlines()]
+    docs = [DocRecord.model_validate_json(x) for x in files["docs"].splitlines()]
+    errors = [ErrorRecord.model_validate_json(x) for x in files["errors"].splitlines()]
+    texts = {d.doc_id: d.text for d in docs}
+    # Every span can be shown from the docs file alone.
+    assert all(
+        texts[c.doc_id][c.amount.start : c.amount.end] == c.amount.text for c in claims if c.amount
+    )
+    assert len(docs) == 60 + 1 + 2  # stories, boom.txt, two feed records
+    assert sorted((e.doc_id or e.path.rsplit("/", 1)[-1], e.severity, e.line) for e in errors) == [
+        ("binary.txt", "error", None),
+        ("boom.txt", "error", None),
+        ("empty.txt", "skipped", None),
+        ("feed.jsonl", "error", 2),
+    ]
+    assert (summary.articles, summary.claims, summary.errors, summary.skipped) == (
+        63,
+        len(claims),
+        3,
+        1,
+    )
+    assert not summary.ok
+    reuters = next(d for d in docs if d.doc_id == "reuters-2.txt")
+    assert (reuters.date_source, reuters.format, len(reuters.sha256)) == ("first_line", "txt", 64)
+
+
+def test_batch_workers_give_the_same_bytes(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    assert run_fake(wire, tmp_path / "w2.jsonl", blank_nlp, workers=2) == reference
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_extract_many_gives_the_same_bytes(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes], workers: int
+) -> None:
+    # Chunks go through extract_many; the chunk that holds boom.txt makes it raise and
+    # is redone article by article, so that only boom.txt gets an error record.
+    got = run_fake(
+        wire, tmp_path / "m.jsonl", blank_nlp, workers=workers, extract_many=fake_extract_many
+    )
+    assert got == reference
+
+
+def test_batch_worker_death_is_one_error(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # An article that kills its worker process costs that article only.
+    corpus = shutil.copytree(wire, tmp_path / "corpus")
+    (corpus / "reuters-30.txt").write_text("KILLWORKER with $9 million\n")
+    out = tmp_path / "c.jsonl"
+    summary = extract_corpus(
+        corpus,
+        out,
+        settings=SETTINGS,
+        nlp=blank_nlp,
+        workers=2,
+        extract=fake_extract,
+        progress=False,
+    )
+    errors = [
+        ErrorRecord.model_validate_json(x)
+        for x in output_paths(out).errors.read_bytes().splitlines()
+    ]
+    died = [e for e in errors if e.doc_id == "reuters-30.txt"]
+    assert len(died) == 1 and "worker process died" in died[0].reason
+    assert summary.articles == 62 and summary.errors == 4
+    docs = output_paths(out).docs.read_bytes().splitlines()
+    assert len(docs) == len(set(docs)) == 62
+    expected = [x for x in reference["claims"].splitlines() if b'"reuters-30.txt"' not in x]
+    assert output_paths(out).claims.read_bytes().splitlines() == expected
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("many", [None, fake_extract_many], ids=["one", "many"])
+def test_batch_timeout_is_one_error(
+    wire: Path, tmp_path: Path, blank_nlp: Language, workers: int, many: Any
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("reuters-1.txt", "reuters-2.txt"):
+        (corpus / name).write_bytes((wire / name).read_bytes())
+    (corpus / "hang.txt").write_text("SLEEPY with $9 million\n")
+    out = tmp_path / "c.jsonl"
+    started = time.monotonic()
+    summary = extract_corpus(
+        corpus,
+        out,
+        settings=SETTINGS,
+        nlp=blank_nlp,
+        workers=workers,
+        extract=fake_extract,
+        extract_many=many,
+        timeout=0.5,
+        progress=False,
+    )
+    assert time.monotonic() - started < 15
+    (error,) = [
+        ErrorRecord.model_validate_json(x) for x in read_outputs(out)["errors"].splitlines()
+    ]
+    assert error.doc_id == "hang.txt" and "ArticleTimeout: longer than 0.5 s" in error.reason
+    assert summary.articles == 3 and summary.claims > 0
+
+
+def test_batch_run_ordered_keeps_order_and_bounds_work() -> None:
+    class Handle:
+        def __init__(self, chunk: list[Any], log: list[int]) -> None:
+            self.chunk, self.log = chunk, log
+
+        def result(self) -> list[Any]:
+            self.log.append(-self.chunk[0])
+            return self.chunk
+
+    log: list[int] = []
+
+    def submit(chunk: list[Any]) -> Handle:
+        log.append(chunk[0])
+        return Handle(chunk, log)
+
+    chunks = ([i] for i in range(1, 8))
+    assert [r[0] for r in run_ordered(chunks, submit, window=3)] == list(range(1, 8))  # type: ignore[arg-type]
+    in_flight = [
+        sum(1 for x in log[: i + 1] if x > 0) - sum(1 for x in log[: i + 1] if x < 0)
+        for i in range(len(log))
+    ]
+    assert max(in_flight) == 3
+
+
+def test_batch_progress_bar(
+    wire: Path, tmp_path: Path, blank_nlp: Language, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_fake(wire, tmp_path / "a.jsonl", blank_nlp, progress=None)  # stderr is not a terminal
+    assert capsys.readouterr().err == ""
+    run_fake(wire, tmp_path / "b.jsonl", blank_nlp, progress=True)
+    err = capsys.readouterr().err
+    assert "articles" in err and "claims=" in err and "errors=3, skipped=1" in err
+
+
+def test_batch_stdin(tmp_path: Path, blank_nlp: Language) -> None:
+    import io
+
+    feed = io.BytesIO(b'{"id": "a", "text": "Acme to spend $3 billion."}\n')
+    extract_corpus(
+        "-",
+        tmp_path / "c.jsonl",
+        nlp=blank_nlp,
+        workers=1,
+        extract=fake_extract,
+        progress=False,
+        stdin=feed,
+    )
+    (claim,) = [
+        Claim.model_validate_json(x)
+        for x in read_outputs(tmp_path / "c.jsonl")["claims"].splitlines()
+    ]
+    assert claim.doc_id == "stdin#a"
+
+
+def test_batch_output_inside_the_corpus(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # Run twice with the output in the corpus: the second run reads none of it.
+    corpus = shutil.copytree(wire, tmp_path / "corpus")
+    first = run_fake(corpus, corpus / "claims.jsonl", blank_nlp)
+    run_fake(corpus, corpus / "other.jsonl", blank_nlp)
+    assert read_outputs(corpus / "other.jsonl") == first
+    assert first["claims"] == reference["claims"]  # paths in the other files differ
+
+
+# --- the command line, with the real model and linker -----------------------------------
+
+
+def test_batch_cli_exit_status(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    assert main(["extract", str(corpus_dir), "-o", str(out), "--workers", "1", "--quiet"]) == 0
+    docs = output_paths(out).docs.read_text().splitlines()
+    assert len(docs) == 5 and output_paths(out).errors.read_text() == ""
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "binary.txt").write_bytes(b"\x00\x01" * 100)
+    (tmp_path / "bad" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "bad.jsonl"
+    assert (
+        main(["extract", str(tmp_path / "bad"), "-o", str(out), "--workers", "1", "--quiet"]) == 1
+    )
+    (tmp_path / "bad" / "binary.txt").unlink()  # only a skipped file left: not a failure
+    assert (
+        main(["extract", str(tmp_path / "bad"), "-o", str(out), "--workers", "1", "--quiet"]) == 0
+    )
+
+
+def test_batch_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "c.jsonl")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "-o", "c.jsonl", "--workers", "0"])
+
+
+def test_batch_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Claim" and "claim_id" in schema["properties"]

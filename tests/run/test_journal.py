@@ -1,0 +1,168 @@
+"""Crash safety and resumption: real crashes at chosen points, a real SIGKILL, resume.
+
+A subprocess ends abruptly through the NEWSCLAIMS_CRASH_AFTER hook after N units, half a
+line written to the file named, or is killed with SIGKILL at a moment it does not
+choose; resumed, the output equals an uninterrupted run's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FAKE_SETTINGS as SETTINGS
+from conftest import ROOT, SLOW_ENV, fake_extract, read_outputs, run_fake, write_reuters_corpus
+from spacy.language import Language
+
+from models import Settings
+from pipeline.errors import NewsclaimsError
+from pipeline.run.batch import extract_corpus
+from pipeline.run.journal import CRASH_ENV, output_paths, run_lock
+
+# Runs extract_corpus in a subprocess, with the fake linker, for the crash tests.
+DRIVER = """
+import sys
+sys.path.insert(0, {tests!r})
+from conftest import fake_extract
+from models import Settings
+from pipeline.run.batch import extract_corpus
+import spacy
+extract_corpus({corpus!r}, {out!r}, settings=Settings(max_chars=100_000),
+               nlp=spacy.blank("en"), workers={workers}, resume={resume},
+               extract=fake_extract, checkpoint_every={every}, progress=False)
+"""
+
+
+def _driver(corpus: Path, out: Path, *, workers: int, resume: bool, every: int) -> list[str]:
+    code = DRIVER.format(
+        tests=str(ROOT / "tests"),
+        corpus=str(corpus),
+        out=str(out),
+        workers=workers,
+        resume=resume,
+        every=every,
+    )
+    return [sys.executable, "-c", code]
+
+
+def test_journal_resume_after_a_finished_run(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    out = tmp_path / "c.jsonl"
+    run_fake(wire, out, blank_nlp)
+    summary = extract_corpus(
+        wire,
+        out,
+        settings=SETTINGS,
+        nlp=blank_nlp,
+        workers=1,
+        extract=fake_extract,
+        resume=True,
+        progress=False,
+    )
+    assert read_outputs(out) == reference
+    assert summary.resumed == 60 + 3 + 3 and summary.errors == 3  # counts include the past
+
+
+def test_journal_resume_refuses_other_settings(
+    wire: Path, tmp_path: Path, blank_nlp: Language
+) -> None:
+    out = tmp_path / "c.jsonl"
+    run_fake(wire, out, blank_nlp)
+    with pytest.raises(NewsclaimsError, match="other settings"):
+        extract_corpus(
+            wire,
+            out,
+            settings=Settings(default_dollar="CAD"),
+            nlp=blank_nlp,
+            workers=1,
+            extract=fake_extract,
+            resume=True,
+            progress=False,
+        )
+
+
+def test_journal_resume_without_journal_starts_over(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    out = tmp_path / "c.jsonl"
+    out.write_text("junk from elsewhere\n")
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+
+
+@pytest.mark.parametrize(
+    ("after", "where", "workers"),
+    [(1, "claims", 1), (7, "docs", 2), (23, "errors", 1), (40, "journal", 2), (66, "claims", 2)],
+    ids=repr,
+)
+def test_journal_crash_then_resume(
+    wire: Path, tmp_path: Path, reference: dict[str, bytes], after: int, where: str, workers: int
+) -> None:
+    # The process ends after `after` units, half a line written to `where`, nothing flushed
+    # since the last checkpoint; resumed, the output equals an uninterrupted run's.
+    out = tmp_path / "c.jsonl"
+    env = {**os.environ, CRASH_ENV: f"{after}:{where}"}
+    cmd = _driver(wire, out, workers=workers, resume=False, every=5)
+    crashed = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT, timeout=120)
+    assert crashed.returncode == 70, crashed.stderr.decode()[-2000:]
+    path = getattr(output_paths(out), where)
+    assert not path.read_bytes().endswith(b"\n")  # the partial line is there
+    resumed = subprocess.run(
+        _driver(wire, out, workers=workers, resume=True, every=5),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
+    assert read_outputs(out) == reference
+
+
+def test_journal_sigkill_then_resume(tmp_path: Path, blank_nlp: Language) -> None:
+    # A real kill -9 at a moment the process does not choose, workers included.
+    corpus = write_reuters_corpus(tmp_path / "corpus", 300)
+    reference = run_fake(corpus, tmp_path / "ref.jsonl", blank_nlp)
+    out = tmp_path / "c.jsonl"
+    env = {**os.environ, SLOW_ENV: "0.01"}  # ~1.5 s of work on two workers
+    proc = subprocess.Popen(
+        _driver(corpus, out, workers=2, resume=False, every=10),
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+    )
+    docs, deadline = output_paths(out).docs, time.monotonic() + 60
+    while time.monotonic() < deadline and (not docs.exists() or docs.stat().st_size < 5000):
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before the kill"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    partial = read_outputs(out)
+    assert 0 < partial["docs"].count(b"\n") < 300
+    resumed = subprocess.run(
+        _driver(corpus, out, workers=2, resume=True, every=10),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
+    assert read_outputs(out) == reference
+    journal = [json.loads(x) for x in output_paths(out).journal.read_bytes().splitlines()[1:]]
+    done = [key for entry in journal for key in entry["done"]]
+    assert len(done) == len(set(done)) == 300  # no unit done twice
+
+
+def test_journal_refuses_a_second_run_on_the_same_output(
+    wire: Path, tmp_path: Path, blank_nlp: Language
+) -> None:
+    out = tmp_path / "c.jsonl"
+    with run_lock(output_paths(out)):
+        with pytest.raises(NewsclaimsError, match="Another run is writing"):
+            run_fake(wire, out, blank_nlp)
+    run_fake(wire, out, blank_nlp)  # the lock is gone with its holder
