@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc as SpacyDoc
 
 from models import Amount, Document, Period, Source, Subject
+from pipeline.link.rules import RuleId
 from pipeline.text.periods import PeriodMention
 from pipeline.text.sentences import Segment
 
@@ -52,8 +53,15 @@ class Mention:
     sources: list[Source]
     item: str | None
     flags: set[str]
-    rules: list[str]
+    rules: list[str]  # the explanation only: control flow reads the typed fields below
     change_pct: float | None = None
+    cue_distance: int = 0  # tree edges from the amount to the cue that decided it
+    is_headline: bool = False  # the sentence is a headline in capitals
+    is_comparison_base: bool = False  # "from 64 billion", "than $2bn"
+    is_change_target: bool = False  # "a further increase to 1.52 bln stg"
+    is_table_row: bool = False
+    is_future: bool = False  # "will spend", "plans to invest"
+    period_rule: RuleId | None = None  # how the period was found, when not in the sentence
 
 
 @dataclass

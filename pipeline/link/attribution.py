@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from models import Amount, Claim, Evidence, Source, Subject
 from pipeline.link import syntax
-from pipeline.link._cues import (
+from pipeline.link._state import DocContext, Mention, make_claim_id, period_model
+from pipeline.link.lexicon import (
     ACTUAL_WORDS,
     ANONYMOUS_SPEAKERS,
     CHANGE_DOWN,
@@ -20,8 +21,8 @@ from pipeline.link._cues import (
     PLAN_WORDS,
     REPORTED_WORDS,
 )
-from pipeline.link._state import DocContext, Mention, make_claim_id, period_model
 from pipeline.link.names import is_outlet_name, resolve, strip_name
+from pipeline.link.rules import RuleId
 from pipeline.text.periods import find_periods
 from pipeline.text.sentences import Segment
 
@@ -139,7 +140,8 @@ def read_flags(
     if words & REPORTED_WORDS:
         flags.add("reported")
     if near & {"will", "would", "shall"}:
-        mention.rules.append("tense.future")
+        mention.is_future = True
+        mention.rules.append(RuleId.TENSE_FUTURE)
     return flags
 
 
@@ -228,7 +230,7 @@ def change_records(ctx: DocContext, read: list[Mention], date: dt.date | None) -
                     sources=tuple(sources),
                     evidence=(Evidence(sentence=sentence, start=seg.start, end=seg.end),),
                     confidence=0.5,
-                    rules=("change.percent_of_spending",),
+                    rules=(RuleId.CHANGE_PERCENT,),
                 )
             )
     return out

@@ -23,12 +23,6 @@ from spacy.tokens import Doc as SpacyDoc
 from models import Amount, Claim, Document, Period, Settings, Subject
 from pipeline.amounts.parse import find_amounts
 from pipeline.link import syntax
-from pipeline.link._cues import (
-    CENTRAL_BANKS,
-    OWN_ONLY_SPEND_NOUNS,
-    SPEND_NOUNS,
-    SPEND_VERBS,
-)
 from pipeline.link._state import (
     DocContext,
     Mention,
@@ -43,6 +37,12 @@ from pipeline.link.attribution import (
     change_records,
     find_sources,
     read_flags,
+)
+from pipeline.link.lexicon import (
+    CENTRAL_BANKS,
+    OWN_ONLY_SPEND_NOUNS,
+    SPEND_NOUNS,
+    SPEND_VERBS,
 )
 from pipeline.link.merge import (
     add_disputes,
@@ -61,6 +61,8 @@ from pipeline.link.names import (
     resolve_description,
     unique_subjects,
 )
+from pipeline.link.rules import RuleId
+from pipeline.link.spending import Decision, Site, decide_spending, is_change_target
 from pipeline.text.periods import PeriodMention, find_periods
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
 from pipeline.text.tables import TableRow, find_table_rows
@@ -294,7 +296,8 @@ def _read_sentence(
             rules=[],
         )
         if _is_comparison_base(text, amount):
-            mention.rules.append("amount.comparison_base")
+            mention.is_comparison_base = True
+            mention.rules.append(RuleId.AMOUNT_COMPARISON_BASE)
         if i in rows:
             _read_table_row(ctx, mention, rows[i], date)
         elif sdoc is not None and spans.get(i):
@@ -317,15 +320,17 @@ def _read_parse(
     root = syntax.amount_root(sdoc[:], mention.amount.start - base, mention.amount.end - base)
     if root is None:
         return
-    decision = syntax.classify(root, amount_ids, other_ids)
-    if decision.kind == "none" and syntax.is_change_target(root):
-        mention.rules.append("amount.change_target")  # "a further increase to 1.52 bln stg"
+    decision = decide_spending(Site(root, frozenset(amount_ids), frozenset(other_ids)))
+    if decision.kind == "none" and is_change_target(root):
+        mention.is_change_target = True  # "a further increase to 1.52 bln stg"
+        mention.rules.append(RuleId.AMOUNT_CHANGE_TARGET)
     if _is_small(mention.amount):
-        decision = syntax.Decision("not", None, "spending.not.small_amount")
+        decision = Decision("not", None, RuleId.NOT_SMALL_AMOUNT)
     mention.decision = decision.kind
+    mention.cue_distance = decision.distance
     mention.rules.append(decision.rule)
     if is_bullet(ctx.doc.text[seg.start : seg.end]):
-        mention.rules.append("sentence.bullet")
+        mention.rules.append(RuleId.SENTENCE_BULLET)
     subj_tokens, rule = syntax.find_subject(root, amount_ids)
     if rule == "subject.definite_description":
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
@@ -341,9 +346,11 @@ def _read_parse(
         or "money market" in sdoc.text.lower()
     ):
         mention.decision = "not"
-        mention.rules.append("spending.not.central_bank")
-    if sdoc.text.upper() == sdoc.text:
-        mention.rules.append("sentence.headline")
+        mention.rules.append(RuleId.NOT_CENTRAL_BANK)
+    written = ctx.doc.text[seg.start : seg.end]
+    if written.upper() == written:  # the text as written: parse_view title-cases headlines
+        mention.is_headline = True
+        mention.rules.append(RuleId.SENTENCE_HEADLINE)
     mention.sources = find_sources(
         ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
     )
@@ -355,9 +362,10 @@ def _read_parse(
 
 
 def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow, date: dt.date | None) -> None:
-    mention.rules.append("table.row")
+    mention.is_table_row = True
+    mention.rules.append(RuleId.TABLE_ROW)
     mention.decision = "spend" if row.spending else "none"
-    mention.rules.append("spending.table_header" if row.spending else "spending.none")
+    mention.rules.append(RuleId.SPEND_TABLE_HEADER if row.spending else RuleId.NO_CUE)
     mention.subjects = [Subject(name=row.label, start=row.label_start, end=row.label_end)]
     mention.subject_rule = "subject.table_label"
     if row.period is not None and mention.period is None:
@@ -367,7 +375,7 @@ def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow, date: dt.d
             start=row.period.start,
             end=row.period.end,
         )
-        mention.rules.append("period.table_header")
+        mention.rules.append(RuleId.PERIOD_TABLE_HEADER)
     mention.item = row.item
     if "planned" in ctx.doc.text[row.start : row.end].lower():
         mention.flags.add("planned")
@@ -450,11 +458,7 @@ def _share_periods(mentions: list[Mention], text: str) -> None:
     nor the year of money that is not spending ("its sales would top €10bn in 2024").
     """
     for mention in mentions:
-        if (
-            mention.period is not None
-            or mention.decision != "spend"
-            or _is_comparison_base(text, mention.amount)
-        ):
+        if mention.period is not None or mention.decision != "spend" or mention.is_comparison_base:
             continue
         donor = next(
             (
@@ -465,13 +469,14 @@ def _share_periods(mentions: list[Mention], text: str) -> None:
                 and m.period is not None
                 and m.period.year is not None
                 and m.amount.currency == mention.amount.currency
-                and "period.shared" not in m.rules
+                and m.period_rule is not RuleId.PERIOD_SHARED
             ),
             None,
         )
         if donor is not None:
             mention.period = donor.period
-            mention.rules.append("period.shared")
+            mention.period_rule = RuleId.PERIOD_SHARED
+            mention.rules.append(RuleId.PERIOD_SHARED)
 
 
 def _is_comparison_base(text: str, amount: Amount) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from models import Amount, Claim, Evidence, Flag, Period, Source, Subject
-from pipeline.link._cues import DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.attribution import clean_sources
+from pipeline.link.lexicon import DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link.names import short_key
+from pipeline.link.rules import RuleId
 
 
 def inherit_context(read: list[Mention]) -> None:
@@ -20,12 +21,12 @@ def inherit_context(read: list[Mention]) -> None:
             cur.decision == "none"
             and prev.decision == "spend"
             and cur.sent_idx - prev.sent_idx <= 1
-            and (cur.subjects or "amount.change_target" in cur.rules)
+            and (cur.subjects or cur.is_change_target)
             and cur.amount.currency == prev.amount.currency
-            and "table.row" not in cur.rules
+            and not cur.is_table_row
         ):
             cur.decision = "spend"
-            cur.rules.append("spending.context")
+            cur.rules.append(RuleId.SPEND_CONTEXT)
 
 
 def carry_periods(read: list[Mention]) -> None:
@@ -37,9 +38,9 @@ def carry_periods(read: list[Mention]) -> None:
     """
     last: Mention | None = None
     for m in read:
-        if m.decision != "spend" or "amount.comparison_base" in m.rules:
+        if m.decision != "spend" or m.is_comparison_base:
             continue
-        if "planned" not in m.flags or "tense.future" not in m.rules:
+        if "planned" not in m.flags or not m.is_future:
             last = None
             continue
         if (
@@ -50,20 +51,22 @@ def carry_periods(read: list[Mention]) -> None:
             and m.sent_idx - last.sent_idx <= 2
         ):
             m.period = last.period
-            m.rules.append("period.carried")
+            m.period_rule = RuleId.PERIOD_CARRIED
+            m.rules.append(RuleId.PERIOD_CARRIED)
         if m.period is not None:
             last = m
     for prev, cur in zip(read, read[1:], strict=False):
         if (
             cur.period is None
-            and "amount.comparison_base" in cur.rules
+            and cur.is_comparison_base
             and prev.sent_idx == cur.sent_idx
             and prev.period is not None
             and prev.period.year is not None
-            and "amount.comparison_base" not in prev.rules
+            and not prev.is_comparison_base
         ):
             cur.period = Period(year=prev.period.year - 1, text=None)
-            cur.rules.append("period.comparison_base")
+            cur.period_rule = RuleId.PERIOD_COMPARISON_BASE
+            cur.rules.append(RuleId.PERIOD_COMPARISON_BASE)
 
 
 def _same_value(a: Amount, b: Amount) -> bool:
@@ -94,15 +97,15 @@ def merge_mentions(read: list[Mention], topic: Subject | None) -> list[ClaimDraf
     claims: list[ClaimDraft] = []
     # Body sentences first: a headline in capitals restates a body figure with a rougher
     # name ("SINGAPORE TO SPEND ..."), so it joins the body's claim whatever it names.
-    ordered = sorted(read, key=lambda m: "sentence.headline" in m.rules)
+    ordered = sorted(read, key=lambda m: m.is_headline)
     for mention in ordered:
         if mention.decision != "spend":
             continue
-        headline = "sentence.headline" in mention.rules
+        headline = mention.is_headline
         target = next((c for c in claims if _matches(c, mention, any_subject=headline)), None)
         if target is not None:
             target.mentions.append(mention)
-            if "sentence.headline" in target.mentions[0].rules and len(mention.subjects) == 1:
+            if target.mentions[0].is_headline and len(mention.subjects) == 1:
                 target.subject = mention.subjects[0]  # a name from the body beats the headline's
             continue
         subjects: list[Subject | None] = list(mention.subjects) or [None]
@@ -122,18 +125,18 @@ def merge_mentions(read: list[Mention], topic: Subject | None) -> list[ClaimDraf
             cur.subject is None
             and prev.subject is not None
             and 0 <= gap <= 1
-            and cur.mentions[0].subject_rule != "subject.recipient_only"
+            and cur.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             cur.subject = prev.subject
-            cur.mentions[0].subject_rule = "subject.previous_claim"
+            cur.mentions[0].subject_rule = RuleId.SUBJECT_PREVIOUS_CLAIM
     for claim in claims:
         if (
             claim.subject is None
             and topic is not None
-            and claim.mentions[0].subject_rule != "subject.recipient_only"
+            and claim.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             claim.subject = topic
-            claim.mentions[0].subject_rule = "subject.topic"
+            claim.mentions[0].subject_rule = RuleId.SUBJECT_TOPIC
     return claims
 
 
@@ -165,9 +168,11 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
     rules = list(first.rules)
     if subject is not None:
         rules.append(first.subject_rule)
-    period = next((m.period for m in claim.mentions if m.period is not None), None)
-    if period is not None:
-        rules.append("period.sentence" if "period.table_header" not in rules else "")
+    with_period = next((m for m in claim.mentions if m.period is not None), None)
+    period = with_period.period if with_period is not None else None
+    if with_period is not None and with_period.period_rule is None:
+        if RuleId.PERIOD_TABLE_HEADER not in with_period.rules:
+            rules.append(RuleId.PERIOD_SENTENCE)
     item = next((m.item for m in claim.mentions if m.item), None)
     sources: list[Source] = []
     for m in claim.mentions:
@@ -190,7 +195,7 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
         seg = ctx.plan.sentences[m.sent_idx]
         evidence.append(Evidence(sentence=text[seg.start : seg.end], start=seg.start, end=seg.end))
     equivalents = list(first.equivalents)
-    confidence = _confidence(rules, subject is not None, period is not None)
+    confidence = _confidence(first, subject is not None, period is not None)
     return Claim(
         claim_id=make_claim_id(ctx.doc.id, first.amount.start, first.amount.end, claim.split_index),
         doc_id=ctx.doc.id,
@@ -212,17 +217,18 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
 _FLAGS: frozenset[Flag] = frozenset(("planned", "actual", "reported", "disputed"))
 
 
-def _confidence(rules: list[str], has_subject: bool, has_period: bool) -> float:
+def _confidence(first: Mention, has_subject: bool, has_period: bool) -> float:
+    """A score that says how direct the evidence is: the spending cue's kind and distance,
+    whether a spender was named in the sentence and whether the year is known."""
     score = 0.35
-    if any(
-        r.startswith(("spending.own_noun", "spending.cue.d1", "spending.cue.d2")) for r in rules
-    ):
+    rules = set(first.rules)
+    if RuleId.SPEND_OWN_NOUN in rules or (RuleId.SPEND_CUE in rules and first.cue_distance <= 2):
         score += 0.3
-    elif any(r.startswith(("spending.cue", "spending.table_header")) for r in rules):
+    elif rules & {RuleId.SPEND_CUE, RuleId.SPEND_TABLE_HEADER}:
         score += 0.2
-    elif "spending.context" in rules:
+    elif RuleId.SPEND_CONTEXT in rules:
         score += 0.05
-    if has_subject and "subject.topic" not in rules:
+    if has_subject and first.subject_rule != RuleId.SUBJECT_TOPIC:
         score += 0.2
     elif has_subject:
         score += 0.05

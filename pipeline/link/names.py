@@ -14,13 +14,13 @@ from spacy.tokens import Token
 
 from models import Amount, Subject
 from pipeline.link import syntax
-from pipeline.link._cues import (
+from pipeline.link._state import DocContext, EntMention, Plan
+from pipeline.link.lexicon import (
     OUTLET_WORDS,
     OUTLETS,
     REPORT_VERBS,
     TITLES,
 )
-from pipeline.link._state import DocContext, EntMention, Plan
 
 _PUBLISHER_RE = regex.compile(
     r"(?:\n[ \t]*(?P<signoff>Reuters?)[ \t]*\Z|\((?P<dateline>Reuters|Bloomberg|AP|AFP)\)\s*[-—–])",

@@ -1,0 +1,403 @@
+"""Is an amount spending? One decision, made by an ordered registry of named rules.
+
+Each rule looks at the amount in its parsed sentence (`Site`) and returns a `Verdict`
+("spend" or "not", with the token that decided) or None when it does not apply. The order
+of `SPENDING_RULES` is the precedence: what the amount itself describes ("a 60 mln franc
+loss", "$7B of capex") first, then fixed constructions ("gets $1.5bn from Y", "a deal worth
+$2bn"), then the nearest cue word in the dependency tree.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal, NamedTuple
+
+from spacy.tokens import Token
+
+from pipeline.link import lexicon as lx
+from pipeline.link import thresholds
+from pipeline.link.rules import Rule, RuleId, decide
+
+Kind = Literal["spend", "not", "none"]
+
+
+class Verdict(NamedTuple):
+    """What a rule decided, the token that decided it, and how far that token is."""
+
+    kind: Literal["spend", "not"]
+    cue: Token | None
+    distance: int = 0
+
+
+class Decision(NamedTuple):
+    """The spending decision for one amount and the rule that made it."""
+
+    kind: Kind
+    cue: Token | None
+    rule: RuleId
+    distance: int = 0
+
+
+@dataclass(frozen=True)
+class Site:
+    """An amount in its parsed sentence: the head token and the tokens of amounts."""
+
+    root: Token
+    amount_ids: frozenset[int]
+    other_ids: frozenset[int]
+
+    @cached_property
+    def own(self) -> Token | None:
+        """The noun the amount describes ("60 mln franc loss", "$7B of capex")."""
+        return own_noun(self.root, self.amount_ids)
+
+    @cached_property
+    def own_words(self) -> list[Token]:
+        """The own noun with its modifiers and "of" objects: what the money is."""
+        own = self.own
+        if own is None:
+            return []
+        words = [
+            own,
+            *(c for c in own.children if c.dep_ in ("compound", "amod") and c.lower_ != "worth"),
+        ]
+        words += [o for o in of_objects(own) if o.i not in self.amount_ids]
+        if own.dep_ == "compound":
+            words.append(own.head)  # "a 108 billion dlr budget deficit": the deficit
+        return words
+
+    @cached_property
+    def after(self) -> list[Token]:
+        """The few tokens after the amount ("per share", "a tonne", "more than")."""
+        end = max(self.amount_ids) + 1
+        return [t for t in self.root.doc[end : end + 3] if not t.is_space]
+
+    @cached_property
+    def nearest(self) -> tuple[Verdict | None, Verdict | None]:
+        """The nearest spending cue and the nearest not-spending cue in the tree."""
+        return _nearest_cues(self)
+
+
+def decide_spending(site: Site) -> Decision:
+    """Decide whether the amount of `site` is spending.
+
+    site (Site): The amount in its parsed sentence.
+    RETURNS (Decision): "spend", "not" or "none", with the deciding rule's id.
+    """
+    found = decide(SPENDING_RULES, site)
+    if found is None:
+        return Decision("none", None, RuleId.NO_CUE)
+    verdict, rule = found
+    return Decision(verdict.kind, verdict.cue, rule, verdict.distance)
+
+
+# -- the rules, in precedence order ---------------------------------------------------
+
+
+def own_noun_is_change(site: Site) -> Verdict | None:
+    """ "a 1.2 bln dlr rise", "an increase of 40 mln": a difference, not an amount spent."""
+    own = site.own
+    if own is not None and own.lower_ in lx.CHANGE_NOUNS:
+        return Verdict("not", own)
+    return None
+
+
+def own_noun_not_spending(site: Site) -> Verdict | None:
+    """ "a 114 mln dlr credit", "50 billion yen of bonds": the money is named not spending."""
+    hit = next((w for w in site.own_words if w.lower_ in lx.NOT_SPENDING), None)
+    return Verdict("not", site.own) if hit is not None else None
+
+
+def own_noun_spending(site: Site) -> Verdict | None:
+    """ "a 720 mln dlr budget", "$7B of capex", "a contract worth $2bn": named spending."""
+    spend = lx.SPEND_NOUNS | lx.OWN_ONLY_SPEND_NOUNS
+    hit = next((w for w in site.own_words if w.lower_ in spend), None)
+    return Verdict("spend", site.own) if hit is not None else None
+
+
+def per_unit(site: Site) -> Verdict | None:
+    """ "30 mln dlrs each", "2.57 dlrs a share", "$40 per tonne": a unit price."""
+    after = site.after
+    if not after:
+        return None
+    first = after[0]
+    if first.lower_ in ("per", "apiece", "each"):
+        return Verdict("not", first)
+    if (
+        first.lower_ in ("a", "an")
+        and len(after) > 1
+        and after[1].pos_ == "NOUN"
+        and after[1].lower_ not in lx.TIME_UNITS
+    ):
+        return Verdict("not", first)
+    return None
+
+
+def difference(site: Site) -> Verdict | None:
+    """ "$530 million more than requested", "2 bln below": a difference of two figures."""
+    after = site.after
+    if after and after[0].lower_ in lx.DIFFERENCE_WORDS:
+        return Verdict("not", after[0])
+    return None
+
+
+def received_from(site: Site) -> Verdict | None:
+    """ "X gets $1.5bn from Y", "X will receive 1bn euros from the state": Y pays."""
+    root, head = site.root, site.root.head
+    if root.dep_ == "dobj" and head.lower_ in lx.RECIPIENT_VERBS and payer_of(head) is not None:
+        return Verdict("spend", head)
+    return None
+
+
+def money_traded(site: Site) -> Verdict | None:
+    """ "the Bundesbank bought about 100 mln dlrs": money bought or sold is a currency deal."""
+    root, head = site.root, site.root.head
+    if root.dep_ == "dobj" and head.lower_ in lx.TRADE_VERBS and not of_objects(root):
+        return Verdict("not", head)
+    return None
+
+
+def announced_for(site: Site) -> Verdict | None:
+    """ "the government announced £2.5bn for AI": an announced sum with its purpose."""
+    root, head = site.root, site.root.head
+    if (
+        root.dep_ == "dobj"
+        and head.lower_ in lx.ANNOUNCE_VERBS
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "towards", "toward") for c in head.children
+        )
+    ):
+        return Verdict("spend", head)
+    return None
+
+
+def change_by(site: Site) -> Verdict | None:
+    """ "cut spending by 2 bln", "an increase by 40 mln": the size of a change."""
+    root, head = site.root, site.root.head
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "by"
+        and head.head.lower_ in lx.CHANGE_UP | lx.CHANGE_DOWN | {"reduction", "cut", "increase"}
+    ):
+        return Verdict("not", head.head)
+    return None
+
+
+def nearest_spend_cue(site: Site) -> Verdict | None:
+    """The nearest spending word in the tree is nearer than any not-spending word."""
+    spend, not_spend = site.nearest
+    if spend is not None and (not_spend is None or spend.distance < not_spend.distance):
+        return spend
+    return None
+
+
+def nearest_not_cue(site: Site) -> Verdict | None:
+    """The nearest not-spending word ("revenue", "raised", "loan") decides."""
+    return site.nearest[1]
+
+
+def acquire_for(site: Site) -> Verdict | None:
+    """ "to acquire startup Wiz for about $23 billion" parsed astray: the verb before "for"."""
+    root = site.root
+    if root.head.lower_ != "for":
+        return None
+    start = max(root.head.i - thresholds.ACQUIRE_LOOKBACK, 0)
+    for tok in reversed(root.doc[start : root.head.i]):
+        if tok.lower_ in lx.ACQUIRE_VERBS:
+            return Verdict("spend", tok)
+        if tok.lower_ in lx.REPORT_VERBS or tok.is_sent_start:
+            break
+    return None
+
+
+SPENDING_RULES: tuple[Rule[Site, Verdict], ...] = (
+    Rule(RuleId.NOT_DELTA, own_noun_is_change),
+    Rule(RuleId.NOT_OWN_NOUN, own_noun_not_spending),
+    Rule(RuleId.SPEND_OWN_NOUN, own_noun_spending),
+    Rule(RuleId.NOT_PER_UNIT, per_unit),
+    Rule(RuleId.NOT_DIFFERENCE, difference),
+    Rule(RuleId.SPEND_RECEIVED_FROM, received_from),
+    Rule(RuleId.NOT_MONEY_TRADED, money_traded),
+    Rule(RuleId.SPEND_ANNOUNCED_FOR, announced_for),
+    Rule(RuleId.NOT_CHANGE_BY, change_by),
+    Rule(RuleId.SPEND_CUE, nearest_spend_cue),
+    Rule(RuleId.NOT_CUE, nearest_not_cue),
+    Rule(RuleId.SPEND_ACQUIRE_FOR, acquire_for),
+)
+
+
+# -- tree helpers ---------------------------------------------------------------------
+
+
+def own_noun(root: Token, amount_ids: frozenset[int] | set[int]) -> Token | None:
+    """The noun an amount describes: "60 mln franc loss", "$7B of capex"."""
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and root.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        if root.head.i not in amount_ids:
+            return root.head
+    head = root.head
+    if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head  # "a contract worth up to $2.3 billion", "jets worth 1.5 bln dlrs"
+    for prep in ("of", "in"):  # "$7B of capex", "2.1 mln dlrs in civil penalties"
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in amount_ids and not pobj.like_num:
+                        if prep == "in" and pobj.lower_ in lx.PAYMENT_FORMS:
+                            continue  # "for 1.7 billion dlrs in cash": how it is paid
+                        if pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+                            return pobj
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i not in amount_ids
+    ):
+        return head.head  # "a dividend of 20.4 mln dlrs", "capital expenditures of $60bn"
+    return None
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of "of" after a noun ("capital expenditures of X", "50 billion yen of Y")."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def is_change_target(root: Token) -> bool:
+    """Whether the amount is what something rises or falls to ("an increase to 1.52 bln")."""
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("to", "at")
+        and head.head.lower_ in lx.CHANGE_UP | lx.CHANGE_DOWN | lx.CHANGE_NOUNS
+    )
+
+
+def payer_of(verb: Token) -> Token | None:
+    """Z in "X received a contract (worth $Y) from Z": the named payer of a recipient verb."""
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.dep_ != "ccomp":
+            for pobj in tok.children:
+                if pobj.dep_ == "pobj" and is_actor(pobj):
+                    return pobj
+    return None
+
+
+def buyer_of_sale(verb: Token) -> Token | None:
+    """Y in "X sold its unit to Y" (a named buyer), else None."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_actor(pobj):
+                    return pobj
+    return None
+
+
+def is_actor(token: Token) -> bool:
+    """Whether a token can name who spends: an organisation, place, person or actor noun."""
+    if token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"):
+        return True
+    if token.lower_ in lx.ORG_ANAPHORS:
+        return True
+    return (
+        token.pos_ == "PROPN"
+        or token.lower_ in lx.ACTOR_NOUNS
+        or token.lower_ in lx.PERSON_PRONOUNS
+    )
+
+
+def _nearest_cues(site: Site) -> tuple[Verdict | None, Verdict | None]:
+    """Breadth-first from the amount, not crossing verbs of saying, comparisons or amounts."""
+    root, amount_ids = site.root, site.amount_ids
+    seen = {root.i}
+    queue: deque[tuple[Token, int]] = deque([(root, 0)])
+    best_spend: Verdict | None = None
+    best_not: Verdict | None = None
+    while queue:
+        token, dist = queue.popleft()
+        if dist > 0 and token.i not in amount_ids:
+            kind = cue_kind(token, amount_ids)
+            if kind == "spend" and best_spend is None:
+                best_spend = Verdict("spend", token, dist)
+            elif kind == "not" and best_not is None:
+                best_not = Verdict("not", token, dist)
+        if dist >= thresholds.MAX_CUE_DISTANCE or (dist > 0 and token.lower_ in lx.REPORT_VERBS):
+            continue
+        if dist > 0 and token.lower_ in lx.COMPARISON_WORDS:
+            continue  # "small beside U.S. budgets": a comparison, not what the money is
+        for nxt in _neighbours(token):
+            if nxt.i in seen or nxt.i in site.other_ids:
+                continue
+            seen.add(nxt.i)
+            queue.append((nxt, dist + 1))
+    return best_spend, best_not
+
+
+def _neighbours(token: Token) -> Iterable[Token]:
+    if token.dep_ != "ROOT":
+        yield token.head
+    yield from token.children
+
+
+def cue_kind(token: Token, amount_ids: frozenset[int] | set[int]) -> str | None:
+    """Whether one word, where it stands, marks spending ("spend"), not spending, or neither."""
+    low = token.lower_
+    as_noun = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr")
+    if (token.pos_ == "VERB" or token.tag_.startswith("VB")) and not as_noun:
+        return _verb_cue(token, amount_ids)
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") or as_noun:
+        if low in lx.NOT_SPENDING:
+            return "not"
+        if low in lx.SPEND_NOUNS:
+            # "expenditure on GDP", "financing package": the noun's complement decides
+            for child in token.children:
+                if child.lower_ in ("received", "receive"):
+                    return "not"  # "orders received by builders": their sales
+                if child.dep_ in ("compound", "amod") and child.lower_ in lx.NOT_SPENDING:
+                    return "not"
+                if child.dep_ == "prep" and child.lower_ in ("on", "of"):
+                    if any(g.lower_ in lx.NOT_SPENDING for g in child.children):
+                        return "not"
+            return "spend"
+    return None
+
+
+def _verb_cue(token: Token, amount_ids: frozenset[int] | set[int]) -> str | None:
+    low = token.lower_
+    if low == "set" and any(c.lower_ == "aside" for c in token.children):
+        return "spend"
+    if low in lx.SELL_VERBS and buyer_of_sale(token) is not None:
+        return "spend"  # "sold its unit to Y for $2bn": Y buys
+    if low in lx.FLOW_VERBS:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and all(o.i not in amount_ids for o in objects):
+            return None  # "raising its spending to X": the object decides
+        return "not"
+    if low in lx.SPEND_VERBS:
+        # "dividends will be paid", "pay 2.1 mln dlrs in civil penalties": what is paid for
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.i not in amount_ids:
+                if child.lower_ in lx.NOT_PAID_FOR:
+                    return "not"
+            if child.dep_ == "nsubj" and child.lower_ in lx.NOT_SPENDING:
+                return "not"  # "revenue would provide 48.84 billion shillings"
+            if child.dep_ == "prep" and any(
+                g.lower_ in lx.NOT_PAID_FOR for g in child.children if g.dep_ == "pobj"
+            ):
+                return "not"
+            if child.lower_ in ("received", "receive"):
+                return "not"
+        return "spend"
+    if low in lx.NOT_SPENDING:
+        return "not"
+    return None

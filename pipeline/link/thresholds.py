@@ -1,0 +1,35 @@
+"""Every number the linker decides with, in one place, each with the reason for its value."""
+
+from __future__ import annotations
+
+# Tree distance (dependency edges) within which a cue word can decide an amount's class.
+# Five edges reach from an amount to the verb of its clause through a preposition and a
+# coordination ("plans to spend ... on X and $Y on Z"); beyond that, cues belong to
+# another clause of a long wire sentence.
+MAX_CUE_DISTANCE = 5
+
+# Tokens looked back from "for" for an acquisition verb when the parse attached "for
+# $23 billion" astray: a clause of "agreed to acquire <name of up to 6 words> for".
+ACQUIRE_LOOKBACK = 10
+
+# Below this, an amount written without a scale word is a price, a fee or a per-unit
+# figure in business news ("2.57 dlrs a share", "six cts"), not a spending claim.
+SMALL_AMOUNT = 100_000
+
+# How far back (characters) "it" / "the company" looks for the organisation it refers to
+# before falling back to the article's topic: about three wire sentences.
+ANAPHOR_WINDOW = 600
+
+# Period assignment, in words between an amount and a year expression: another amount
+# in between (+6) and a semicolon (+8) make a year belong to other figures; a possessive
+# year ("last year's 5.8 billion") binds its own noun (+20: never taken by another amount).
+GAP_OTHER_AMOUNT = 6
+GAP_SEMICOLON = 8
+GAP_POSSESSIVE = 20
+
+# Sentences a definite description ("the package") looks back for its antecedent.
+ANTECEDENT_SENTENCES = 3
+
+# A claim with no named spender continues the claim of the sentence just before it when
+# it is at most this many sentences later.
+PREVIOUS_CLAIM_GAP = 1
