@@ -56,6 +56,7 @@ class Mention:
     rules: list[str]  # the explanation only: control flow reads the typed fields below
     change_pct: float | None = None
     cue_distance: int = 0  # tree edges from the amount to the cue that decided it
+    cue_word: str | None = None  # the word that decided, lower case ("budget", "spend")
     is_headline: bool = False  # the sentence is a headline in capitals
     is_comparison_base: bool = False  # "from 64 billion", "than $2bn"
     is_change_target: bool = False  # "a further increase to 1.52 bln stg"

@@ -95,7 +95,7 @@ def _source_of(
     if subjects and syntax.name_of(token).anaphor == "org":
         subject: Subject | None = subjects[0]  # "X will spend ..., the company said": X
     else:
-        subject = resolve(ctx, token, base)
+        subject = resolve(ctx, token, base, as_source=True)
     return source_at(subject.name, token, base) if subject is not None else None
 
 

@@ -318,3 +318,51 @@ COMPARISON_WORDS = frozenset(
     "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
 )
 DETERMINERS = frozenset("a an the this that these those its their his her our".split())
+
+# -- deals, supply, funding rounds and budgets (GUIDELINES.md: the buyer of a sale or
+# supply deal, the investors of a funding round and the holder of a budget spend) --
+
+# Nouns of an agreement whose stated value is a price paid by one of its parties.
+DEAL_NOUNS = frozenset(
+    """
+    deal deals agreement agreements transaction transactions accord pact arrangement
+    arrangements
+    """.split()
+)
+
+# Modifiers that make a deal a purchase: "a supply deal worth $2bn", "an acquisition deal".
+PURCHASE_MODIFIERS = frozenset(
+    "supply purchase acquisition procurement order sale sales buyout takeover".split()
+)
+
+# Verbs of a seller: their recipient ("supply Y with", "sell to Y", "deliver to Y") buys.
+SUPPLY_VERBS = frozenset(
+    """
+    supply supplies supplied supplying deliver delivers delivered delivering
+    sell sells sold selling
+    """.split()
+)
+
+# Verbs of a company taking in money: a funding round when investors are named.
+RAISE_VERBS = frozenset(
+    """
+    raise raises raised raising secure secures secured securing close closes closed
+    closing land lands landed landing bag bags bagged attract attracts attracted
+    """.split()
+)
+
+# Nouns of a funding round ("a $1.2bn Series C round led by ...").
+ROUND_NOUNS = frozenset("round rounds funding financing investment raise".split())
+
+# Words that introduce investors after a raise: "led by", "backed by", "from investors".
+INVESTOR_VERBS = frozenset("led co-led backed joined".split())
+INVESTOR_NOUNS = frozenset("investors investor backers backer participation".split())
+
+# Nouns of a budget or spending plan whose lines are phrased from the recipient
+# ("Social affairs will receive 85 billion dlrs"): the budget holder spends.
+BUDGET_NOUNS = frozenset(
+    """
+    budget budgets spending expenditure expenditures allocation allocations appropriation
+    appropriations bill package programme program plan
+    """.split()
+)

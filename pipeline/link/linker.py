@@ -21,8 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
 from models import Amount, Claim, Document, Period, Settings, Subject
+from pipeline.amounts.local import carry_local_currencies
 from pipeline.amounts.parse import find_amounts
-from pipeline.link import syntax
+from pipeline.link import syntax, thresholds
 from pipeline.link._state import (
     DocContext,
     Mention,
@@ -40,12 +41,17 @@ from pipeline.link.attribution import (
 )
 from pipeline.link.lexicon import (
     CENTRAL_BANKS,
+    DEAL_NOUNS,
+    INVESTOR_NOUNS,
+    INVESTOR_VERBS,
     OWN_ONLY_SPEND_NOUNS,
     SPEND_NOUNS,
     SPEND_VERBS,
+    SUPPLY_VERBS,
 )
 from pipeline.link.merge import (
     add_disputes,
+    allocate_budget_lines,
     carry_periods,
     inherit_context,
     merge_mentions,
@@ -86,6 +92,10 @@ _CUE_WORD_RE = regex.compile(
             | {"announced", "announces", "unveiled", "unveils", "aside", "spending"}
             | {"sell", "sells", "sold", "selling", "worth"}
             | {"receive", "receives", "received", "get", "gets", "got", "awarded"}
+            | DEAL_NOUNS
+            | SUPPLY_VERBS
+            | INVESTOR_VERBS
+            | INVESTOR_NOUNS
         )
     )
     + r")\b",
@@ -106,7 +116,8 @@ def plan_document(doc: Document, settings: Settings) -> Plan:
     settings (Settings): Run options (`parse_all` parses every sentence).
     RETURNS (Plan): Nothing to parse when the article has no amount.
     """
-    amounts = tuple(find_amounts(doc.text, default_dollar=settings.default_dollar))
+    found = find_amounts(doc.text, default_dollar=settings.default_dollar)
+    amounts = tuple(carry_local_currencies(doc.text, found))
     if not amounts and not (PERCENT_RE.search(doc.text) and SPEND_WORD_RE.search(doc.text)):
         return Plan(amounts, (), (), ())
     sentences = tuple(split_sentences(doc.text))
@@ -251,6 +262,7 @@ def link_claims(
     for sent_idx in sorted(by_sentence):
         read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
     inherit_context(read)
+    allocate_budget_lines(read)
     carry_periods(read)
     claims = merge_mentions(read, ctx.topic)
     add_disputes(ctx, claims)
@@ -304,8 +316,64 @@ def _read_sentence(
             others = set().union(*(ids for j, ids in spans.items() if j != i))
             _read_parse(ctx, mention, sdoc, seg, spans[i], others)
         out.append(mention)
+    _continue_series(out, text)
     _share_periods(out, text)
     return out
+
+
+# Between two amounts of one series: an optional period, then a comma, "and" or "or"
+# ("50 mln dlrs in 1988, 70 mln in 1989 and 90 mln in 1990"; "$3bn this year and $4bn").
+_SERIES_GAP_RE = regex.compile(
+    r"""^\s*
+    (?:(?:in|for|during|by)\s+(?:the\s+)?(?:fiscal\s+|calendar\s+)?
+       (?:\d{4}(?:[/-]\d{2,4})?|(?:this|next|last|the\s+following)\s+year)\s*
+     |(?:this|next|last)\s+year\s*)?
+    (?:,\s*(?:and|or)?|and|or|;)\s*
+    (?:(?:in|for)\s+(?:fiscal\s+)?\d{4}(?:[/-]\d{2,4})?\s*,?\s*)?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def _continue_series(mentions: list[Mention], text: str) -> None:
+    """An amount that continues a series after a spending amount is spending of the same
+    spender ("the plan calls for 50 mln dlrs in 1988, 70 mln in 1989 and 90 mln in 1990"):
+    only the words between them decide, since the parse of a long list is unreliable.
+    """
+    for prev, cur in zip(mentions, mentions[1:], strict=False):
+        between = text[prev.amount.end : cur.amount.start]
+        if (
+            prev.decision == "spend"
+            and cur.decision == "none"
+            and cur.is_comparison_base
+            and not prev.is_comparison_base
+            and len(between.split()) <= thresholds.COMPARISON_GAP_WORDS
+        ):
+            # "capital expenditures of 355 mln dlrs, up from 280.4 mln dlrs in 1986": the
+            # figure compared with is the same spending in another period
+            cur.decision = "spend"
+            cur.rules = [r for r in cur.rules if r != RuleId.NO_CUE]
+            cur.rules.append(RuleId.SPEND_COMPARISON_BASE)
+            if not cur.subjects and prev.subjects:
+                cur.subjects = list(prev.subjects)
+                cur.subject_rule = RuleId.SUBJECT_SERIES
+            cur.item = cur.item or prev.item
+            continue
+        if (
+            prev.decision == "spend"
+            and cur.decision in ("none", "not")
+            and (cur.decision == "none" or RuleId.NOT_CUE in cur.rules)
+            and not cur.is_comparison_base
+            and cur.amount.currency == prev.amount.currency
+            and _SERIES_GAP_RE.match(between)
+        ):
+            cur.decision = "spend"
+            cur.rules = [r for r in cur.rules if r not in (RuleId.NO_CUE, RuleId.NOT_CUE)]
+            cur.rules.append(RuleId.SPEND_SERIES)
+            cur.cue_word = prev.cue_word
+            if not cur.subjects and prev.subjects:
+                cur.subjects = list(prev.subjects)
+                cur.subject_rule = RuleId.SUBJECT_SERIES
+            cur.item = cur.item or prev.item
 
 
 def _read_parse(
@@ -328,6 +396,7 @@ def _read_parse(
         decision = Decision("not", None, RuleId.NOT_SMALL_AMOUNT)
     mention.decision = decision.kind
     mention.cue_distance = decision.distance
+    mention.cue_word = decision.cue.lower_ if decision.cue is not None else None
     mention.rules.append(decision.rule)
     if is_bullet(ctx.doc.text[seg.start : seg.end]):
         mention.rules.append(RuleId.SENTENCE_BULLET)

@@ -7,9 +7,10 @@ import regex
 from models import Amount, Claim, Evidence, Flag, Period, Source, Subject
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.attribution import clean_sources
-from pipeline.link.lexicon import DENIAL_OBJECTS, DENIAL_WORDS
+from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link.names import short_key
 from pipeline.link.rules import RuleId
+from pipeline.link.thresholds import BUDGET_LINE_SENTENCES
 
 
 def inherit_context(read: list[Mention]) -> None:
@@ -27,6 +28,47 @@ def inherit_context(read: list[Mention]) -> None:
         ):
             cur.decision = "spend"
             cur.rules.append(RuleId.SPEND_CONTEXT)
+
+
+def allocate_budget_lines(read: list[Mention]) -> None:
+    """Lines of a budget after its total, in the same currency and within a few sentences.
+
+    A line phrased from its recipient ("Social affairs will receive 85 billion dlrs",
+    "defence gets 70 billion") is spending of the budget's holder (GUIDELINES.md: the
+    allocator or budget holder spends; a payer named with "from" is read in the sentence
+    itself). A line with no year of its own takes the budget's ("the 1988 budget" gives
+    its year to its items); the base of a comparison keeps its own (see carry_periods).
+    """
+    budget: Mention | None = None
+    for m in read:
+        if m.decision == "spend" and m.cue_word in BUDGET_NOUNS and not m.is_comparison_base:
+            if budget is None or m.period is not None or m.sent_idx - budget.sent_idx > 1:
+                budget = m
+                continue
+        if (
+            budget is None
+            or m is budget
+            or m.sent_idx - budget.sent_idx > BUDGET_LINE_SENTENCES
+            or m.amount.currency != budget.amount.currency
+            or m.is_table_row
+        ):
+            continue
+        if m.decision == "none" and m.subject_rule == RuleId.SUBJECT_RECIPIENT_ONLY:
+            m.decision = "spend"
+            m.rules = [r for r in m.rules if r != RuleId.NO_CUE]
+            m.rules.append(RuleId.SPEND_ALLOCATED_TO)
+            m.subjects = list(budget.subjects)
+            m.subject_rule = RuleId.SUBJECT_BUDGET_HOLDER
+        if (
+            m.decision == "spend"
+            and m.period is None
+            and not m.is_comparison_base
+            and budget.period is not None
+            and budget.period.year is not None
+        ):
+            m.period = budget.period
+            m.period_rule = RuleId.PERIOD_BUDGET
+            m.rules.append(RuleId.PERIOD_BUDGET)
 
 
 def carry_periods(read: list[Mention]) -> None:

@@ -35,13 +35,26 @@ _TAG_RE = regex.compile(r"<[A-Z0-9.\-]{0,14}>?|>")  # Reuters ticker tags and br
 _TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")
 
 
-def resolve(ctx: DocContext, token: Token, base: int) -> Subject | None:
+def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False) -> Subject | None:
+    """The name `token` stands for in the document, or None when it names nobody.
+
+    A complete name as written; an entity inside a description ("Dutch chip equipment
+    maker ASML" -> ASML); a definite description or pronoun resolved to the organisation
+    it refers to ("the administration" -> "Trump administration", "it" -> "TSMC"); never
+    a number, a unit or a capitalised headline word. A source may be a common noun
+    ("officials", "the government": GUIDELINES.md); a spender must be a name.
+    """
+    token = _entity_in_description(token)
     ref = syntax.name_of(token)
     if ref.anaphor is None:
         # the name as written (the parse saw a title-cased headline, "Ge" for "GE")
         written = _TAG_RE.sub(" ", ctx.doc.text[ref.start + base : ref.end + base])
         name = strip_name(" ".join(written.split()) if written.strip() else ref.text)
         if not name:
+            return None
+        if is_generic_noun(name) and not as_source:
+            return _resolve_description_word(ctx, name, ref.start + base)
+        if is_junk_name(name, ctx.doc.text):
             return None
         return Subject(name=name, start=ref.start + base, end=ref.end + base)
     position = ref.start + base
@@ -69,6 +82,77 @@ def resolve(ctx: DocContext, token: Token, base: int) -> Subject | None:
     if label == "ORG" and ctx.topic is not None:
         return ctx.topic
     return None
+
+
+def _entity_in_description(token: Token) -> Token:
+    """ "Dutch chip equipment maker ASML", "TikTok parent ByteDance": the named entity that a
+    common-noun head carries as a compound or apposition is the name."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON", "GPE"):
+        return token
+    for child in token.children:
+        if child.dep_ in ("compound", "appos", "flat") and child.ent_type_ in ("ORG", "PERSON"):
+            return child
+    return token
+
+
+def _resolve_description_word(ctx: DocContext, name: str, position: int) -> Subject | None:
+    """ "the ministry", "the administration", "the venture": the last organisation named
+    before `position` whose name holds the same head word; None when there is none."""
+    head = name.lower().split()[-1]
+    for m in reversed(ctx.mentions):
+        if m.start < position and m.label == "ORG" and head in m.name.lower().split():
+            if not is_outlet_name(m.name) and not is_generic_noun(m.name):
+                return Subject(name=m.name, start=m.start, end=m.end)
+    return None
+
+
+def is_generic_noun(name: str) -> bool:
+    """Whether a name is only common nouns: no capital letter and no digit in any word.
+
+    >>> is_generic_noun("venture"), is_generic_noun("the ministry"), is_generic_noun("Airbus")
+    (True, True, False)
+    """
+    words = name.split()
+    return bool(words) and not any(c.isupper() or c.isdigit() for c in name)
+
+
+# Capitalised words that are never a spender's name on their own: number and scale
+# words, months and days, units and wire abbreviations (results tables: "Shr", "Qtr").
+_NEVER_NAMES = frozenset(
+    """
+    billion million trillion thousand hundred mln bln pct percent cts dlrs dlr
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
+    shr shrs qtr qtrs net revs rev avg oper mths year years today yesterday
+    """.split()
+)
+
+
+def is_junk_name(name: str, text: str) -> bool:
+    """Whether a capitalised string cannot name a spender: a number, a unit, a month, a
+    single letter, markup, or a capitalised headline word that the text writes in lower
+    case elsewhere ("Deficit" from "RECORD DEFICIT BUDGET" beside "deficit budget").
+
+    >>> is_junk_name("Billion", ""), is_junk_name("77 million", ""), is_junk_name("S", "")
+    (True, True, True)
+    >>> is_junk_name("Deficit", "A RECORD DEFICIT BUDGET. The deficit budget ...")
+    True
+    >>> is_junk_name("Airbus", "Airbus said ..."), is_junk_name("GE", "")
+    (False, False)
+    """
+    words = name.split()
+    if not words or len(name.strip(".")) < 2 or name[0].isdigit():
+        return True
+    if "](" in name or "http" in name.lower() or "[" in name:
+        return True
+    if all(w.lower().strip(".,") in _NEVER_NAMES | TITLES for w in words):
+        return True  # "Billion", "Mr", "President": a unit or a title without its name
+    if len(words) == 1 and name[0].isupper():
+        word = regex.compile(rf"(?<![\p{{L}}-]){regex.escape(name)}(?![\p{{L}}-])", regex.I)
+        uses: list[str] = [m[0] for m in word.finditer(text)]
+        lower = sum(1 for u in uses if u.islower())
+        return lower > 0 and lower >= len(uses) - lower
+    return False
 
 
 def _speaker_of_clause(token: Token) -> Token | None:
@@ -165,7 +249,7 @@ def entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple
                 continue
             name = strip_name(ent.text)
             # ticker tags never reach the parse (parse_view blanks them); "AI" is no company
-            if name and name.lower() not in _NOT_TOPIC_WORDS:
+            if name and name.lower() not in _NOT_TOPIC_WORDS and not is_junk_name(name, text):
                 found[(start, end)] = (start, end, name, ent.label_)
     for m in _ORG_TAG_RE.finditer(text):
         name = strip_name(m["name"])
@@ -176,6 +260,7 @@ def entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple
         if name.upper() != name:
             found[(m.start("name"), m.end("name"))] = (m.start("name"), m.end("name"), name, "ORG")
     # Where spans overlap, keep the longest.
+    found = {k: m for k, m in found.items() if not is_junk_name(m[2], text)}
     ordered = sorted(found.values(), key=lambda m: (m[0], -(m[1] - m[0])))
     out: list[EntMention] = []
     for m in ordered:
@@ -213,7 +298,12 @@ def find_topic(
                 continue
             ref = syntax.name_of(tok)
             name = strip_name(ref.text)
-            if not name or is_outlet_name(name) or tok.dep_ not in ("nsubj", "compound", "poss"):
+            if (
+                not name
+                or is_outlet_name(name)
+                or is_junk_name(name, text)
+                or tok.dep_ not in ("nsubj", "compound", "poss")
+            ):
                 continue
             key = short_key(name)
             candidates.setdefault(key, (ref.start + base, ref.end + base, name))

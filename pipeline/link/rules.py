@@ -29,6 +29,7 @@ class RuleId(StrEnum):
     SPEND_CUE = "spending.cue"
     SPEND_ACQUIRE_FOR = "spending.acquire_for"
     SPEND_SERIES = "spending.series"
+    SPEND_COMPARISON_BASE = "spending.comparison_base"
     SPEND_CONTEXT = "spending.context"
     SPEND_TABLE_HEADER = "spending.table_header"
     NOT_DELTA = "spending.not.delta"
@@ -69,6 +70,7 @@ class RuleId(StrEnum):
     PERIOD_SENTENCE = "period.sentence"
     PERIOD_SHARED = "period.shared"
     PERIOD_CARRIED = "period.carried"
+    PERIOD_BUDGET = "period.budget"
     PERIOD_COMPARISON_BASE = "period.comparison_base"
     PERIOD_TABLE_HEADER = "period.table_header"
     # what the sentence is

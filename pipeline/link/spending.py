@@ -118,6 +118,40 @@ def own_noun_spending(site: Site) -> Verdict | None:
     return Verdict("spend", site.own) if hit is not None else None
 
 
+def funding_round(site: Site) -> Verdict | None:
+    """ "raised $1.05bn in a round led by SoftBank", "$200m from investors including Accel".
+
+    A raise is money the subject takes in (not spending) unless investors are named:
+    then the investors spend (GUIDELINES.md, funding rounds).
+    """
+    verb = raise_verb(site.root, site.own)
+    if verb is not None and investors_of(verb):
+        return Verdict("spend", verb)
+    return None
+
+
+def value_of_deal(site: Site) -> Verdict | None:
+    """ "supply Aero Air with jets in a deal worth $2bn", "agreed to buy X in a deal valued
+    at $2bn": the value of an agreement that is a purchase is its price.
+
+    A deal is a purchase when a modifier says so ("a supply deal") or when a verb of
+    buying or supplying governs it; otherwise who pays is unknown and nothing is decided.
+    """
+    deal = site.own
+    if deal is None or deal.lower_ not in lx.DEAL_NOUNS:
+        return None
+    if any(c.lower_ in lx.PURCHASE_MODIFIERS for c in deal.children):
+        return Verdict("spend", deal)
+    for verb in list(deal.ancestors)[:4]:
+        if verb.lower_ in lx.ACQUIRE_VERBS or (
+            verb.lower_ in lx.SUPPLY_VERBS and buyer_of_supply(verb) is not None
+        ):
+            return Verdict("spend", verb)
+        if verb.lower_ in lx.REPORT_VERBS:
+            break
+    return None
+
+
 def per_unit(site: Site) -> Verdict | None:
     """ "30 mln dlrs each", "2.57 dlrs a share", "$40 per tonne": a unit price."""
     after = site.after
@@ -214,9 +248,11 @@ def acquire_for(site: Site) -> Verdict | None:
 
 
 SPENDING_RULES: tuple[Rule[Site, Verdict], ...] = (
+    Rule(RuleId.SPEND_FUNDING_ROUND, funding_round),
     Rule(RuleId.NOT_DELTA, own_noun_is_change),
     Rule(RuleId.NOT_OWN_NOUN, own_noun_not_spending),
     Rule(RuleId.SPEND_OWN_NOUN, own_noun_spending),
+    Rule(RuleId.SPEND_VALUE_OF_DEAL, value_of_deal),
     Rule(RuleId.NOT_PER_UNIT, per_unit),
     Rule(RuleId.NOT_DIFFERENCE, difference),
     Rule(RuleId.SPEND_RECEIVED_FROM, received_from),
@@ -243,6 +279,19 @@ def own_noun(root: Token, amount_ids: frozenset[int] | set[int]) -> Token | None
     head = root.head
     if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head  # "a contract worth up to $2.3 billion", "jets worth 1.5 bln dlrs"
+    if head.lower_ == "worth" and head.dep_ == "acomp":
+        # "The total order is worth 1.2 billion dlrs": what the copula's subject is worth
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return subject
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "at"
+        and head.head.lower_ in ("valued", "priced")
+        and head.head.dep_ == "acl"
+        and head.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head.head  # "a deal valued at $2bn", "a stake valued at 40 mln dlrs"
     for prep in ("of", "in"):  # "$7B of capex", "2.1 mln dlrs in civil penalties"
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == prep:
@@ -290,6 +339,51 @@ def payer_of(verb: Token) -> Token | None:
             for pobj in tok.children:
                 if pobj.dep_ == "pobj" and is_actor(pobj):
                     return pobj
+    return None
+
+
+def raise_verb(root: Token, own: Token | None) -> Token | None:
+    """The verb of a raise: "raised $1bn", "closed a $1bn round" (None when not a raise)."""
+    if root.dep_ == "dobj" and root.head.lower_ in lx.RAISE_VERBS:
+        return root.head
+    if own is not None and own.lower_ in lx.ROUND_NOUNS and own.head.lower_ in lx.RAISE_VERBS:
+        return own.head
+    return None
+
+
+def investors_of(verb: Token) -> list[Token]:
+    """The investors a raise names: "led by A and B", "from investors including C",
+    "backed by D", "from E and F" (named actors only; "from investors" names nobody)."""
+    found: list[Token] = []
+    for tok in verb.subtree:
+        low = tok.lower_
+        if low in lx.INVESTOR_VERBS:
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    found.extend(p for p in agent.children if p.dep_ == "pobj")
+        elif low in ("including", "included") and tok.head.lower_ in lx.INVESTOR_NOUNS:
+            found.extend(p for p in tok.children if p.dep_ == "pobj")
+        elif low == "from" and tok.head == verb:
+            found.extend(
+                p for p in tok.children if p.dep_ == "pobj" and p.lower_ not in lx.INVESTOR_NOUNS
+            )
+    out: list[Token] = []
+    for tok in found:
+        for t in (tok, *tok.conjuncts):
+            if is_actor(t) and t.lower_ not in lx.PERSON_PRONOUNS and t not in out:
+                out.append(t)
+    return out
+
+
+def buyer_of_supply(verb: Token) -> Token | None:
+    """Y in "X is to supply Y with jets", "X sold its unit to Y", "deliver ... to Y"."""
+    buyer = buyer_of_sale(verb)
+    if buyer is not None:
+        return buyer
+    if verb.lower_ in lx.SUPPLY_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+    ):
+        return next((c for c in verb.children if c.dep_ == "dobj" and is_actor(c)), None)
     return None
 
 

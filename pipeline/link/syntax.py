@@ -24,7 +24,14 @@ from pipeline.link.lexicon import (
     SPEND_VERBS,
     SPOKESPEOPLE,
 )
-from pipeline.link.spending import buyer_of_sale, is_actor, own_noun
+from pipeline.link.rules import RuleId
+from pipeline.link.spending import (
+    buyer_of_supply,
+    investors_of,
+    is_actor,
+    own_noun,
+    raise_verb,
+)
 
 
 class NameRef(NamedTuple):
@@ -64,6 +71,10 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
     noun as subject gives its possessor or its "by"/"of" complement instead.
     """
     own = own_noun(root, amount_ids)
+    verb = raise_verb(root, own)
+    investors = investors_of(verb) if verb is not None else []
+    if investors:
+        return investors, RuleId.SUBJECT_INVESTORS  # "raised $1bn led by A and B"
     if own is not None:
         owner = _noun_owner(own, amount_ids)
         if owner:
@@ -90,10 +101,10 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
 
 
 def _verb_subject(verb: Token, amount_ids: set[int]) -> tuple[list[Token], str] | None:
-    if verb.lower_ in lx.SELL_VERBS:
-        buyer = buyer_of_sale(verb)
+    if verb.lower_ in lx.SUPPLY_VERBS:
+        buyer = buyer_of_supply(verb)  # "sold its unit to Y", "to supply Y with jets"
         if buyer is not None:
-            return _with_conjuncts(buyer), "subject.buyer_of_sale"
+            return _with_conjuncts(buyer), RuleId.SUBJECT_BUYER_OF_SALE
     if verb.lower_ in lx.AWARD_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
         if not any(c.dep_ == "agent" for c in verb.children):
             return [], "subject.recipient_only"  # "X has been awarded a contract": not X

@@ -33,3 +33,13 @@ ANTECEDENT_SENTENCES = 3
 # A claim with no named spender continues the claim of the sentence just before it when
 # it is at most this many sentences later.
 PREVIOUS_CLAIM_GAP = 1
+
+# A budget's lines phrased from their recipients follow the budget figure within a few
+# paragraphs of a wire story (a budget story lists ministries line by line): beyond
+# about ten sentences the story has moved on to other money.
+BUDGET_LINE_SENTENCES = 10
+
+# The base of a comparison ("355 mln dlrs, up from 280.4 mln dlrs") is the same spending
+# in another period when it follows the figure closely: "up from", "eight pct more than
+# the", "against" (at most six words between the two amounts).
+COMPARISON_GAP_WORDS = 6
