@@ -65,6 +65,7 @@ from pipeline.link.names import (
     is_outlet_name,
     resolve,
     resolve_description,
+    topic_is_near,
     unique_subjects,
 )
 from pipeline.link.rules import RuleId
@@ -264,7 +265,7 @@ def link_claims(
     inherit_context(read)
     allocate_budget_lines(read)
     carry_periods(read)
-    claims = merge_mentions(read, ctx.topic)
+    claims = merge_mentions(read, ctx.topic, lambda pos: topic_is_near(ctx, pos))
     add_disputes(ctx, claims)
     out = [to_claim(ctx, c) for c in claims]
     out.extend(change_records(ctx, read, date))

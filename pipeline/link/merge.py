@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from models import Amount, Claim, Evidence, Flag, Period, Source, Subject
@@ -135,7 +137,9 @@ def _matches(claim: ClaimDraft, mention: Mention, *, any_subject: bool = False) 
     return y1 is None or y2 is None or y1 == y2
 
 
-def merge_mentions(read: list[Mention], topic: Subject | None) -> list[ClaimDraft]:
+def merge_mentions(
+    read: list[Mention], topic: Subject | None, topic_near: Callable[[int], bool]
+) -> list[ClaimDraft]:
     claims: list[ClaimDraft] = []
     # Body sentences first: a headline in capitals restates a body figure with a rougher
     # name ("SINGAPORE TO SPEND ..."), so it joins the body's claim whatever it names.
@@ -175,6 +179,7 @@ def merge_mentions(read: list[Mention], topic: Subject | None) -> list[ClaimDraf
         if (
             claim.subject is None
             and topic is not None
+            and topic_near(claim.mentions[0].amount.start)
             and claim.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             claim.subject = topic

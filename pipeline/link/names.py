@@ -13,8 +13,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from models import Amount, Subject
-from pipeline.link import syntax
-from pipeline.link._state import DocContext, EntMention, Plan
+from pipeline.link import syntax, thresholds
+from pipeline.link._state import DocContext, EntMention, Plan, sentence_of
 from pipeline.link.lexicon import (
     OUTLET_WORDS,
     OUTLETS,
@@ -79,9 +79,35 @@ def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False
             return Subject(name=m.name, start=m.start, end=m.end)
     for m in candidates:
         return Subject(name=m.name, start=m.start, end=m.end)
-    if label == "ORG" and ctx.topic is not None:
+    if label == "ORG" and topic_is_near(ctx, position):
         return ctx.topic
     return None
+
+
+def topic_is_near(ctx: DocContext, position: int) -> bool:
+    """Whether the article's main organisation may stand in for an unnamed spender at
+    character `position`: it is named in the lead or within the few sentences before.
+
+    A wire story is about one company from its lead to its sign-off; a long web page
+    names many, and its topic is no spender of a figure paragraphs away from it.
+    """
+    if ctx.topic is None or not ctx.plan.sentences:
+        return False
+    sentences = ctx.plan.sentences
+    idx = sentence_of([s.start for s in sentences], position)
+    lead = min(thresholds.TOPIC_LEAD_SENTENCES, len(sentences)) - 1
+    if idx <= lead or _names_topic(ctx, 0, lead):
+        return True  # the headline or lead names it: the article is about it
+    return _names_topic(ctx, max(idx - thresholds.TOPIC_WINDOW_SENTENCES, 0), idx)
+
+
+def _names_topic(ctx: DocContext, first: int, last: int) -> bool:
+    """Whether sentences `first`..`last` name the topic (by its first words)."""
+    if ctx.topic is None:
+        return False
+    text = ctx.doc.text[ctx.plan.sentences[first].start : ctx.plan.sentences[last].end]
+    key = short_key(ctx.topic.name)
+    return regex.search(rf"\b{regex.escape(key)}\b", " ".join(text.lower().split())) is not None
 
 
 def _entity_in_description(token: Token) -> Token:

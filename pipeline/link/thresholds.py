@@ -43,3 +43,9 @@ BUDGET_LINE_SENTENCES = 10
 # in another period when it follows the figure closely: "up from", "eight pct more than
 # the", "against" (at most six words between the two amounts).
 COMPARISON_GAP_WORDS = 6
+
+# The article's topic (its most named organisation) stands in for an unnamed spender only
+# near a mention of it: in the headline and lead (the first four segments: date line,
+# headline, dateline sentence, lead) or within the three sentences before the figure.
+TOPIC_LEAD_SENTENCES = 4
+TOPIC_WINDOW_SENTENCES = 3
