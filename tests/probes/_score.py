@@ -48,7 +48,7 @@ def norm_name(s: Any) -> str:
     s = re.sub(r"[’'`]s\b", "", s)
     s = re.sub(r"\b(the|inc|corp|co|ltd|plc|group|holding|holdings|platforms|llc)\b", " ", s)
     s = re.sub(r"[^a-z0-9]+", " ", s)
-    return s.strip()
+    return str(s.strip())
 
 
 def name_of(x: Any) -> Any:
