@@ -10,7 +10,8 @@ every folder under tests/probes/ unless --probe is given). Then, per set, the fi
 many errors of each kind lie behind them:
 
   not spending    a gold claim without a claim, its amount found by find_amounts in the text
-  missed amount   a gold claim without a claim, its amount not found at all
+  missed amount   a gold claim without a claim, its amount not found at all (or found
+                  with another value or currency: Syrian "pounds" read as GBP)
   wrong subject   a matched claim whose subject is not the gold's spender (nor an alias)
   wrong year      a matched claim with another year than the gold's
   missing source  a matched claim that does not name every gold source
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         print(f"{bad[0]}: not a probe (a probe folder holds texts/ and gold.json)", file=sys.stderr)
         return 1
+    if not args.eval.is_dir():
+        print(f"{args.eval} does not exist: scoring the probes only", file=sys.stderr)
     sets = find_sets(args.eval, args.probe or _default_probes())
     if not sets:
         print(f"no gold sets in {args.eval / 'gold'} nor any probe", file=sys.stderr)
@@ -229,7 +232,7 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     print(" ".join(f"{h:>12}" if i else f"{h:<22}" for i, h in enumerate(head)))
     for r in rows:
         cells = [r["docs"], r["gold_claims"], r["tp"], r["predicted_unmatched"]]
-        cells += [r[f] for f in [*figures, "claim_F1"]]
+        cells += [f"{r[f]:.3f}" for f in [*figures, "claim_F1"]]
         print(f"{r['set']:<22} " + " ".join(f"{c:>12}" for c in cells))
     print()
     print(f"{'errors':<22} " + " ".join(f"{k:>14}" for k in ERROR_KINDS))
