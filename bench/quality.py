@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsclaims-quality-") as tmp:
         out = run_extract(sets, Path(tmp), parse_all=args.parse_all, workers=args.workers)
+        _split_by_set(out, sets)
         texts = _doc_texts(out)
         for s in sets:
             rows.append(score_set(s, out, texts, verbose=args.verbose))
@@ -162,6 +163,16 @@ def _folder(s: GoldSet) -> str:
     return s.name.replace(":", "-")
 
 
+def _split_by_set(out: Path, sets: list[GoldSet]) -> None:
+    """Write each set's claims to <set>.jsonl beside `out`: doc ids start with its folder."""
+    lines: dict[str, list[str]] = {_folder(s): [] for s in sets}
+    with out.open(encoding="utf-8") as src:
+        for line in src:
+            lines[json.loads(line)["doc_id"].split("/", 1)[0]].append(line)
+    for folder, own in lines.items():
+        out.with_name(f"{folder}.jsonl").write_text("".join(own), encoding="utf-8")
+
+
 def _doc_texts(out: Path) -> dict[str, str]:
     docs = output_paths(out).docs
     records = [json.loads(line) for line in docs.read_text(encoding="utf-8").splitlines()]
@@ -171,11 +182,8 @@ def _doc_texts(out: Path) -> dict[str, str]:
 def score_set(s: GoldSet, out: Path, texts: dict[str, str], *, verbose: bool) -> dict[str, Any]:
     """The score.py figures of one set and its error counts, from the one run's output."""
     prefix = _folder(s) + "/"
-    own = out.with_name(f"{_folder(s)}.jsonl")
-    with out.open(encoding="utf-8") as src, own.open("w", encoding="utf-8") as dst:
-        dst.writelines(line for line in src if json.loads(line)["doc_id"].startswith(prefix))
     gold = json.loads(s.gold.read_text(encoding="utf-8"))
-    pred = load_pred(own)
+    pred = load_pred(out.with_name(f"{_folder(s)}.jsonl"))
     matches, extras = match(gold, pred)
     by_name = {norm_doc(d): t for d, t in texts.items() if d.startswith(prefix)}
     errors = [
@@ -214,10 +222,15 @@ def _claim_errors(m: Match, text: str) -> list[tuple[str, str, str]]:
 def _extra_error(doc: str, pred: Record, gold_doc: Record) -> tuple[str, str, str]:
     amount = (pred.get("amount") or {}).get("text") or ""
     negatives = [*gold_doc.get("negatives", []), *gold_doc.get("boilerplate_negatives", [])]
-    said = amount.strip().lower()
-    hit = said and any(said in n.lower() or n.lower() in said for n in negatives if n.strip())
+    said, listed = _plain(amount), [_plain(n) for n in negatives]
+    hit = said and any(said in n or n in said for n in listed if n)
     what = f"{name_of(pred.get('subject'))!r} {amount!r}"
     return ("boilerplate" if hit else "other extra", doc, what)
+
+
+def _plain(text: str) -> str:
+    """Lower case, runs of white space as one space (wire amounts can span a line break)."""
+    return " ".join(text.lower().split())
 
 
 def _money(gc: Record) -> str:
