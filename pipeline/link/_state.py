@@ -61,6 +61,7 @@ class Mention:
     is_comparison_base: bool = False  # "from 64 billion", "than $2bn"
     is_change_target: bool = False  # "a further increase to 1.52 bln stg"
     is_table_row: bool = False
+    is_bullet: bool = False  # the sentence is a list item ("- $7,500 to Stand For Children")
     is_future: bool = False  # "will spend", "plans to invest"
     period_rule: RuleId | None = None  # how the period was found, when not in the sentence
 

@@ -23,7 +23,9 @@ SPEND_VERBS = frozenset(
     contribute contributes contributed contributing provide provides provided providing
     pencil pencilled penciled unleash unleashes unleashed splash splashed splurge splurged
     outlay expend expends expended build builds building built construct constructing
-    cost costs costing
+    cost costs costing donate donates donated donating appropriate appropriates appropriated
+    appropriating rent rents rented renting release releases released releasing disburse
+    disburses disbursed disbursing finance finances financed
     """.split()
 )
 
@@ -31,6 +33,7 @@ SPEND_VERBS = frozenset(
 SPEND_NOUNS = frozenset(
     """
     spending spend expenditure expenditures capex opex outlay outlays investment
+    appropriation appropriations donation donations
     investments budget budgets allocation allocations acquisition acquisitions purchase
     purchases order contract contracts takeover buyout endowment endowments
     package subsidy subsidies grant grants
@@ -313,7 +316,18 @@ TRADE_VERBS = frozenset(
 )
 ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
 TIME_UNITS = frozenset("year month week day quarter decade".split())
-DIFFERENCE_WORDS = frozenset("more less higher lower above below under short over-budget".split())
+DIFFERENCE_WORDS = frozenset("more less higher lower short over-budget".split())
+# "above", "below", "under" after an amount make it a difference only before a figure it
+# is compared with ("$2bn below the estimate"), not before a condition ("under Page's terms").
+RELATIVE_WORDS = frozenset("above below under".split())
+COMPARED_NOUNS = frozenset(
+    """
+    budget budgets estimate estimates forecast forecasts target targets request requests
+    plan plans level levels year year's figure figures projection projections expected
+    """.split()
+)
+# Verbs of giving whose money object is paid ("gave $5.9 million toward the campaign").
+GIVE_VERBS = frozenset("give gives gave given giving".split())
 COMPARISON_WORDS = frozenset(
     "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
 )

@@ -308,6 +308,9 @@ def _read_sentence(
             flags=set(),
             rules=[],
         )
+        if is_bullet(text[seg.start : seg.end]):
+            mention.is_bullet = True
+            mention.rules.append(RuleId.SENTENCE_BULLET)
         if _is_comparison_base(text, amount):
             mention.is_comparison_base = True
             mention.rules.append(RuleId.AMOUNT_COMPARISON_BASE)
@@ -393,14 +396,12 @@ def _read_parse(
     if decision.kind == "none" and is_change_target(root):
         mention.is_change_target = True  # "a further increase to 1.52 bln stg"
         mention.rules.append(RuleId.AMOUNT_CHANGE_TARGET)
-    if _is_small(mention.amount):
+    if _is_small(mention.amount) and not _is_direct_spending(decision):
         decision = Decision("not", None, RuleId.NOT_SMALL_AMOUNT)
     mention.decision = decision.kind
     mention.cue_distance = decision.distance
     mention.cue_word = decision.cue.lower_ if decision.cue is not None else None
     mention.rules.append(decision.rule)
-    if is_bullet(ctx.doc.text[seg.start : seg.end]):
-        mention.rules.append(RuleId.SENTENCE_BULLET)
     subj_tokens, rule = syntax.find_subject(root, amount_ids)
     if rule == "subject.definite_description":
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
@@ -470,6 +471,15 @@ def _is_small(amount: Amount) -> bool:
     """
     top = amount.value if amount.value is not None else amount.max
     return top is not None and top <= _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
+
+
+def _is_direct_spending(decision: Decision) -> bool:
+    """Whether a spending verb or noun governs the amount directly ("invested $100,000 in a
+    bakery", "rented a truck for $600"): then a small sum is spending all the same."""
+    return decision.kind == "spend" and (
+        decision.rule in (RuleId.SPEND_OWN_NOUN, RuleId.SPEND_GIVEN)
+        or (decision.rule == RuleId.SPEND_CUE and decision.distance <= 2)
+    )
 
 
 def _is_central_bank(name: str) -> bool:

@@ -30,6 +30,26 @@ def inherit_context(read: list[Mention]) -> None:
         ):
             cur.decision = "spend"
             cur.rules.append(RuleId.SPEND_CONTEXT)
+    lead: Mention | None = None
+    for prev, cur in zip(read, read[1:], strict=False):
+        if prev.decision == "spend" and not prev.is_bullet:
+            lead = prev
+        elif not prev.is_bullet:
+            lead = None
+        if (
+            lead is not None
+            and cur.is_bullet
+            and cur.decision == "none"
+            and cur.sent_idx - prev.sent_idx <= 1
+            and cur.amount.currency == lead.amount.currency
+        ):
+            # "X is contributing $35,000 to local nonprofits:" then "- $7,500 to Y": the
+            # items of a list continue the spending that introduces it
+            cur.decision = "spend"
+            cur.rules.append(RuleId.SPEND_LIST_ITEM)
+            if not cur.subjects:
+                cur.subjects = list(lead.subjects)
+                cur.subject_rule = RuleId.SUBJECT_SERIES
 
 
 def allocate_budget_lines(read: list[Mention]) -> None:

@@ -175,6 +175,31 @@ def difference(site: Site) -> Verdict | None:
     after = site.after
     if after and after[0].lower_ in lx.DIFFERENCE_WORDS:
         return Verdict("not", after[0])
+    if after and after[0].lower_ in lx.RELATIVE_WORDS:
+        compared = [t for t in after[1:] if t.lower_ not in ("the", "its", "their", "a", "last")]
+        if compared and compared[0].lower_ in lx.COMPARED_NOUNS:
+            return Verdict("not", after[0])
+    return None
+
+
+def money_given(site: Site) -> Verdict | None:
+    """ "which gave nearly $5.9 million toward the campaign", "had given Rs 25 lakh to an
+    agent": money given to someone or toward something is paid by the giver."""
+    root, head = site.root, site.root.head
+    if root.dep_ == "dobj" and head.lower_ in lx.GIVE_VERBS:
+        if any(
+            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "toward", "towards", "for")
+            for c in head.children
+        ):
+            return Verdict("spend", head)
+    return None
+
+
+def money_from_payer(site: Site) -> Verdict | None:
+    """ "With $43 million from venture funds A, B and C, Editas ...": money that comes from
+    named investors or organisations, with no other cue, is spent by them."""
+    if payer_of_amount(site.root) is not None:
+        return Verdict("spend", site.root)
     return None
 
 
@@ -189,9 +214,20 @@ def received_from(site: Site) -> Verdict | None:
 def money_traded(site: Site) -> Verdict | None:
     """ "the Bundesbank bought about 100 mln dlrs": money bought or sold is a currency deal."""
     root, head = site.root, site.root.head
-    if root.dep_ == "dobj" and head.lower_ in lx.TRADE_VERBS and not of_objects(root):
+    if root.dep_ == "dobj" and head.lower_ in lx.TRADE_VERBS and not _goods_of(root):
         return Verdict("not", head)
     return None
+
+
+def _goods_of(root: Token) -> list[Token]:
+    """What money bought is of or in: "$1.2 billion in drones", "50 mln dlrs of bonds"."""
+    return [
+        pobj
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "worth")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and not pobj.like_num
+    ]
 
 
 def announced_for(site: Site) -> Verdict | None:
@@ -256,12 +292,14 @@ SPENDING_RULES: tuple[Rule[Site, Verdict], ...] = (
     Rule(RuleId.NOT_PER_UNIT, per_unit),
     Rule(RuleId.NOT_DIFFERENCE, difference),
     Rule(RuleId.SPEND_RECEIVED_FROM, received_from),
+    Rule(RuleId.SPEND_GIVEN, money_given),
     Rule(RuleId.NOT_MONEY_TRADED, money_traded),
     Rule(RuleId.SPEND_ANNOUNCED_FOR, announced_for),
     Rule(RuleId.NOT_CHANGE_BY, change_by),
     Rule(RuleId.SPEND_CUE, nearest_spend_cue),
     Rule(RuleId.NOT_CUE, nearest_not_cue),
     Rule(RuleId.SPEND_ACQUIRE_FOR, acquire_for),
+    Rule(RuleId.SPEND_FROM_PAYER, money_from_payer),
 )
 
 
@@ -339,6 +377,22 @@ def payer_of(verb: Token) -> Token | None:
             for pobj in tok.children:
                 if pobj.dep_ == "pobj" and is_actor(pobj):
                     return pobj
+    return None
+
+
+def payer_of_amount(root: Token) -> Token | None:
+    """X in "$43 million from X": a named organisation or investors the money comes from."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                named = [pobj, *(c for c in pobj.children if c.dep_ in ("appos", "compound"))]
+                for tok in named:
+                    if tok.ent_type_ in ("ORG", "PERSON") or (
+                        tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE")
+                    ):
+                        return tok
     return None
 
 

@@ -30,6 +30,7 @@ from pipeline.link.spending import (
     investors_of,
     is_actor,
     own_noun,
+    payer_of_amount,
     raise_verb,
 )
 
@@ -75,6 +76,9 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
     investors = investors_of(verb) if verb is not None else []
     if investors:
         return investors, RuleId.SUBJECT_INVESTORS  # "raised $1bn led by A and B"
+    payer = payer_of_amount(root)
+    if payer is not None and root.head.lower_ not in lx.RECIPIENT_VERBS | lx.RAISE_VERBS:
+        return _with_conjuncts(payer), RuleId.SUBJECT_PAYER  # "$43 million from A and B"
     if own is not None:
         owner = _noun_owner(own, amount_ids)
         if owner:
