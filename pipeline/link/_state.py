@@ -27,6 +27,7 @@ class EntMention(NamedTuple):
     name: str
     label: str
     is_subject: bool = False
+    is_speaker: bool = False  # the subject of a verb of saying ("X said")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pipeline.link.lexicon import (
     ANONYMOUS_SPEAKERS,
     CHANGE_DOWN,
     CHANGE_UP,
+    DOCUMENT_WORDS,
     OUTLET_WORDS,
     PLAN_WORDS,
     REPORTED_WORDS,
@@ -86,6 +87,8 @@ def _source_of(
                 return source_at(token.text, token, base)  # "Analysts said" -> Analysts
             return None
         token = aff
+    if low in DOCUMENT_WORDS:
+        return source_at(strip_name(syntax.name_of(token).text), token, base)
     org = syntax.spokesperson_org(token)
     if org is not None:
         if org is token or org.lower_ in ("company", "group", "firm"):

@@ -78,7 +78,7 @@ REPORT_VERBS = frozenset(
     announce announces announced tell tells told state states stated disclose discloses
     disclosed note notes noted reveal reveals revealed confirm confirms confirmed write
     writes wrote claim claims claimed predict predicts predicted forecast forecasts
-    project projects projected add adds added
+    project projects projected add adds added find finds found
     """.split()
 )
 
@@ -89,6 +89,10 @@ ANONYMOUS_SPEAKERS = frozenset(
     analyst economists economist strategists researchers
     """.split()
 )
+
+# Documents that speak: the source is the document as written ("a cabinet statement said"
+# -> "cabinet statement", "the prospectus said" -> "prospectus": GUIDELINES.md).
+DOCUMENT_WORDS = frozenset("statement release filing prospectus survey".split())
 
 # Spokespeople speak for their organisation.
 SPOKESPEOPLE = frozenset(

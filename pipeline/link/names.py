@@ -31,7 +31,7 @@ _ORG_SUFFIX_RE = regex.compile(
     r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}"
     r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
 )
-_TAG_RE = regex.compile(r"<[A-Z0-9.\-]{0,14}>?|>")  # Reuters ticker tags and brackets
+_TAG_RE = regex.compile(r"<[A-Z0-9.\-]{0,14}>|[<>]")  # Reuters ticker tags and brackets
 _TICKER_RE = regex.compile(r"^[A-Z0-9.\-]{1,14}$")
 
 
@@ -67,8 +67,13 @@ def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False
         for m in reversed(ctx.mentions)
         if m.start < position and m.label == label and not is_outlet_name(m.name)
     ]
+    window = position - thresholds.ANAPHOR_WINDOW
+    if token.dep_ == "nsubj" and token.head.lower_ in REPORT_VERBS:
+        # "... Sears said. It said about 131 mln dlrs ...": who speaks goes on speaking
+        for m in candidates:
+            if m.is_speaker and m.start >= window:
+                return Subject(name=m.name, start=m.start, end=m.end)
     # Prefer the last one that was the subject of its clause, within a few sentences.
-    window = position - 600
     for m in candidates:
         if m.is_subject and m.start >= window:
             return Subject(name=m.name, start=m.start, end=m.end)
@@ -261,9 +266,15 @@ def unique_subjects(subjects: list[Subject]) -> list[Subject]:
 def entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple[EntMention, ...]:
     found: dict[tuple[int, int], tuple[int, int, str, str]] = {}
     subject_chars: set[int] = set()
+    speaker_chars: set[int] = set()
     for idx, sdoc in parsed.items():
         base = plan.sentences[idx].start
         subject_chars.update(tok.idx + base for tok in sdoc if tok.dep_ in ("nsubj", "nsubjpass"))
+        speaker_chars.update(
+            tok.idx + base
+            for tok in sdoc
+            if tok.dep_ == "nsubj" and tok.head.lower_ in REPORT_VERBS
+        )
     amount_ranges = [(a.start, a.end) for a in plan.amounts]
     for idx, sdoc in parsed.items():
         base = plan.sentences[idx].start
@@ -293,7 +304,8 @@ def entity_mentions(text: str, plan: Plan, parsed: dict[int, SpacyDoc]) -> tuple
         if out and m[0] < out[-1][1]:
             continue
         is_subject = any(c in subject_chars for c in range(m[0], m[1]))
-        out.append(EntMention(*m, is_subject=is_subject))
+        is_speaker = any(c in speaker_chars for c in range(m[0], m[1]))
+        out.append(EntMention(*m, is_subject=is_subject, is_speaker=is_speaker))
     return tuple(out)
 
 
@@ -310,7 +322,7 @@ def find_topic(
     counted over the whole text, the subject of the lead sentence getting a bonus.
     """
     candidates: dict[str, tuple[int, int, str]] = {}
-    for start, end, name, label, _ in mentions:
+    for start, end, name, label, *_ in mentions:
         if label == "ORG" and not is_outlet_name(name):
             candidates.setdefault(short_key(name), (start, end, name))
     lead_subject: str | None = None
