@@ -241,6 +241,38 @@ def link_claims(
     settings (Settings): Run options.
     RETURNS (list[Claim]): The claims and change records.
     """
+    ctx, read = _read_document(doc, plan, parsed, settings)
+    claims = merge_mentions(read, ctx.topic, lambda pos: topic_is_near(ctx, pos))
+    add_disputes(ctx, claims)
+    out = [to_claim(ctx, c) for c in claims]
+    out.extend(change_records(ctx, read, doc.date or settings.default_date))
+    return out
+
+
+def explain_text(
+    text: str, *, nlp: Language, date: dt.date | None = None, settings: Settings | None = None
+) -> list[Mention]:
+    """How the linker read every amount of a text, before mentions are merged into claims:
+    the decision ("spend", "not", "none"), the subjects and the ids of the rules that fired.
+    For checking a rule and for explaining a claim (or its absence) to an analyst.
+
+    text (str): The article text.
+    nlp (Language): The loaded spaCy pipeline.
+    date (date | None): The article date.
+    settings (Settings | None): Run options (`parse_all` parses every sentence).
+    RETURNS (list[Mention]): One reading per amount, in text order.
+    """
+    settings = settings or Settings()
+    doc = Document(id="text", text=text, date=date or settings.default_date)
+    plan = plan_document(doc, settings)
+    parsed = list(nlp.pipe(plan.texts))
+    return _read_document(doc, plan, parsed, settings)[1] if plan.texts else []
+
+
+def _read_document(
+    doc: Document, plan: Plan, parsed: Sequence[SpacyDoc], settings: Settings
+) -> tuple[DocContext, list[Mention]]:
+    """Read every amount in its sentence, then the passes that look across sentences."""
     date = doc.date or settings.default_date
     parsed_by_idx = dict(zip(plan.to_parse, parsed, strict=True))
     mentions = entity_mentions(doc.text, plan, parsed_by_idx)
@@ -265,11 +297,7 @@ def link_claims(
     inherit_context(read)
     allocate_budget_lines(read)
     carry_periods(read)
-    claims = merge_mentions(read, ctx.topic, lambda pos: topic_is_near(ctx, pos))
-    add_disputes(ctx, claims)
-    out = [to_claim(ctx, c) for c in claims]
-    out.extend(change_records(ctx, read, date))
-    return out
+    return ctx, read
 
 
 # -- reading one sentence ------------------------------------------------------------
@@ -499,10 +527,20 @@ def _assign_periods(
 
     An amount in a comparison ("from 64 billion") takes no period but its own.
     """
-    usable = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
+    usable = [
+        p
+        for p in periods
+        if not any(a.start <= p.start < a.end for a in amounts) and not _spans_years(text, p)
+    ]
     pairs = []
     for ai, amount in enumerate(amounts):
         for pi, period in enumerate(usable):
+            if (
+                period.start >= amount.end
+                and _is_compared_period(text, period)
+                and not _is_comparison_base(text, amount)
+            ):
+                continue  # "24.2 billion pounds, almost unchanged from 1986": not its year
             if period.start >= amount.end:
                 gap = len(text[amount.end : period.start].split())
                 between = text[amount.end : period.start]
@@ -529,6 +567,37 @@ def _assign_periods(
         result[ai] = period_model(usable[pi])
         taken.add(pi)
     return result
+
+
+# "from 1986", "than in 1986", "compared with 1986", "against 1986": the year of what an
+# amount is compared with.
+_COMPARED_BEFORE_RE = regex.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:in\s+|the\s+)?$",
+    regex.IGNORECASE,
+)
+# "from 1988 to 1990", "between 1988 and 1990", "1988-1990": a span of several years.
+_SPAN_AFTER_RE = regex.compile(r"^\s*(?:to|through|until|and|-|–)\s*(?:fiscal\s+)?\d{4}\b")
+_SPAN_BEFORE_RE = regex.compile(
+    r"\b(?:from|between)\s+(?:fiscal\s+)?\d{4}\s*(?:to|through|until|and|-|–)\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _is_compared_period(text: str, period: PeriodMention) -> bool:
+    """Whether a year is what an amount is compared with ("unchanged from 1986")."""
+    if period.text.lower().startswith(("from ", "than ")):
+        return True
+    return _COMPARED_BEFORE_RE.search(text, max(period.start - 30, 0), period.start) is not None
+
+
+def _spans_years(text: str, period: PeriodMention) -> bool:
+    """Whether a year opens or closes a span of years ("from 1988 to 1990"): a multi-year
+    horizon has no single year (GUIDELINES.md)."""
+    if _SPAN_AFTER_RE.match(text, period.end) is not None:
+        return period.text.lower().startswith(("from", "between")) or bool(
+            regex.search(r"\b(?:from|between)\s+$", text[max(period.start - 12, 0) : period.start])
+        )
+    return _SPAN_BEFORE_RE.search(text, max(period.start - 30, 0), period.start) is not None
 
 
 def _share_periods(mentions: list[Mention], text: str) -> None:
@@ -560,8 +629,13 @@ def _share_periods(mentions: list[Mention], text: str) -> None:
 
 
 def _is_comparison_base(text: str, amount: Amount) -> bool:
-    before = text[max(0, amount.start - 25) : amount.start].lower()
+    before = text[max(0, amount.start - 30) : amount.start].lower()
+    # "from 64 billion", "than the 862 mln", "from last year's 25.4 mln dlrs"
     return (
-        regex.search(r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+\S*\s*$", before)
+        regex.search(
+            r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+"
+            r"(?:\S*|(?:\w+\s+)?\w+['’]s)\s*$",
+            before,
+        )
         is not None
     )

@@ -64,7 +64,13 @@ def allocate_budget_lines(read: list[Mention]) -> None:
     budget: Mention | None = None
     for m in read:
         if m.decision == "spend" and m.cue_word in BUDGET_NOUNS and not m.is_comparison_base:
-            if budget is None or m.period is not None or m.sent_idx - budget.sent_idx > 1:
+            # a figure with its own year opens a budget; one without continues the open one
+            if (
+                budget is None
+                or m.period is not None
+                or m.amount.currency != budget.amount.currency
+                or m.sent_idx - budget.sent_idx > BUDGET_LINE_SENTENCES
+            ):
                 budget = m
                 continue
         if (
