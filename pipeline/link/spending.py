@@ -442,13 +442,24 @@ def buyer_of_supply(verb: Token) -> Token | None:
 
 
 def buyer_of_sale(verb: Token) -> Token | None:
-    """Y in "X sold its unit to Y" (a named buyer), else None."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and is_actor(pobj):
+    """Y in "X sold its unit to Y", "would sell technology worth 1.5 billion yen to Y" (a
+    named buyer in the verb's own clause, wherever the parse attached "to"), else None."""
+    for tok in verb.subtree:
+        if tok.dep_ in ("prep", "dative") and tok.lower_ == "to" and _in_clause(tok, verb):
+            for pobj in tok.children:
+                if pobj.dep_ == "pobj" and is_actor(pobj) and pobj.ent_type_ not in ("DATE",):
                     return pobj
     return None
+
+
+def _in_clause(token: Token, verb: Token) -> bool:
+    """Whether `token` belongs to the clause of `verb`: no other verb between them."""
+    node = token.head
+    while node != verb:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def is_actor(token: Token) -> bool:
@@ -504,6 +515,10 @@ def cue_kind(token: Token, amount_ids: frozenset[int] | set[int]) -> str | None:
     if (token.pos_ == "VERB" or token.tag_.startswith("VB")) and not as_noun:
         return _verb_cue(token, amount_ids)
     if token.pos_ in ("NOUN", "PROPN", "ADJ") or as_noun:
+        if low == "worth":
+            # "the company is worth $2bn" values a company; "technology worth 1.5 billion yen"
+            # or "a deal worth $2bn" states a price, which the other words decide
+            return "not" if token.dep_ == "acomp" else None
         if low in lx.NOT_SPENDING:
             return "not"
         if low in lx.SPEND_NOUNS:

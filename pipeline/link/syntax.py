@@ -204,7 +204,7 @@ def name_of(token: Token) -> NameRef:
     if token.ent_type_ in lx.NAME_ENTS:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            return _clean_name(ent)
+            return _clean_name(_complete_entity(ent))
     if low in ORG_ANAPHORS and any(
         c.lower_ in ("the", "this", "that", "its", "their")
         for c in token.children
@@ -222,6 +222,21 @@ def name_of(token: Token) -> NameRef:
         left_tokens.pop(0)
     span = token.doc[left_tokens[0].i : token.i + 1]
     return _clean_name(span)
+
+
+def _complete_entity(ent: Span) -> Span:
+    """An entity with the proper nouns the tagger left out of it but the parse joins to it
+    ("Aero Air" when only "Air" was tagged): a name is a complete mention."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ in ("compound", "flat")
+        and ent.start <= doc[start - 1].head.i < ent.end
+    ):
+        start -= 1
+    return doc[start : ent.end]
 
 
 _NAME_MODS = frozenset(("compound", "amod", "nmod", "poss", "case", "flat", "punct"))
