@@ -28,17 +28,11 @@ from pipeline.link._state import (
     DocContext,
     Mention,
     Plan,
-    period_model,
     sentence_of,
 )
-from pipeline.link.attribution import (
-    PERCENT_RE,
-    SPEND_WORD_RE,
-    change_pct_near,
-    change_records,
-    find_sources,
-    read_flags,
-)
+from pipeline.link.changes import PERCENT_RE, SPEND_WORD_RE, change_pct_near, change_records
+from pipeline.link.flags import read_flags
+from pipeline.link.item import find_item, item_text
 from pipeline.link.lexicon import (
     CENTRAL_BANKS,
     DEAL_NOUNS,
@@ -52,25 +46,26 @@ from pipeline.link.lexicon import (
 from pipeline.link.merge import (
     add_disputes,
     allocate_budget_lines,
-    carry_periods,
     inherit_context,
     merge_mentions,
     to_claim,
 )
-from pipeline.link.names import (
+from pipeline.link.names import is_outlet_name, unique_subjects
+from pipeline.link.period import assign_periods, carry_periods, is_comparison_base, share_periods
+from pipeline.link.resolve import (
     entity_mentions,
     find_publisher,
     find_topic,
     is_japanese_story,
-    is_outlet_name,
     resolve,
     resolve_description,
     topic_is_near,
-    unique_subjects,
 )
 from pipeline.link.rules import RuleId
+from pipeline.link.sources import find_sources
 from pipeline.link.spending import Decision, Site, decide_spending, is_change_target
-from pipeline.text.periods import PeriodMention, find_periods
+from pipeline.link.subject import find_subject
+from pipeline.text.periods import find_periods
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
 from pipeline.text.tables import TableRow, find_table_rows
 
@@ -317,7 +312,7 @@ def _read_sentence(
     periods = find_periods(
         text[seg.start : seg.end], doc_date=date, offset=seg.start, april_year=ctx.april_year
     )
-    assigned = _assign_periods([amounts[i] for i in amount_idxs], periods, text)
+    assigned = assign_periods([amounts[i] for i in amount_idxs], periods, text)
     spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}
     out = []
     for pos, i in enumerate(amount_idxs):
@@ -339,7 +334,7 @@ def _read_sentence(
         if is_bullet(text[seg.start : seg.end]):
             mention.is_bullet = True
             mention.rules.append(RuleId.SENTENCE_BULLET)
-        if _is_comparison_base(text, amount):
+        if is_comparison_base(text, amount):
             mention.is_comparison_base = True
             mention.rules.append(RuleId.AMOUNT_COMPARISON_BASE)
         if i in rows:
@@ -349,7 +344,7 @@ def _read_sentence(
             _read_parse(ctx, mention, sdoc, seg, spans[i], others)
         out.append(mention)
     _continue_series(out, text)
-    _share_periods(out, text)
+    share_periods(out, text)
     return out
 
 
@@ -430,7 +425,7 @@ def _read_parse(
     mention.cue_distance = decision.distance
     mention.cue_word = decision.cue.lower_ if decision.cue is not None else None
     mention.rules.append(decision.rule)
-    subj_tokens, rule = syntax.find_subject(root, amount_ids)
+    subj_tokens, rule = find_subject(root, amount_ids)
     if rule == "subject.definite_description":
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
         subjects = [found] if found is not None else []
@@ -453,9 +448,9 @@ def _read_parse(
     mention.sources = find_sources(
         ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
     )
-    item = syntax.find_item(root, amount_ids, decision.cue)
+    item = find_item(root, amount_ids, decision.cue)
     if item is not None:
-        mention.item = syntax.item_text(item, amount_ids) or None
+        mention.item = item_text(item, amount_ids) or None
     mention.flags = read_flags(root, sdoc[:], mention, ctx, decision.cue)
     mention.change_pct = change_pct_near(ctx.doc.text, seg, mention.amount)
 
@@ -518,124 +513,3 @@ def _is_central_bank(name: str) -> bool:
 def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:
     span = syntax.amount_core(sdoc, amount.start - base, amount.end - base)
     return {t.i for t in span} if span is not None else set()
-
-
-def _assign_periods(
-    amounts: list[Amount], periods: list[PeriodMention], text: str
-) -> list[Period | None]:
-    """Give each amount the nearest year expression that no nearer amount took.
-
-    An amount in a comparison ("from 64 billion") takes no period but its own.
-    """
-    usable = [
-        p
-        for p in periods
-        if not any(a.start <= p.start < a.end for a in amounts) and not _spans_years(text, p)
-    ]
-    pairs = []
-    for ai, amount in enumerate(amounts):
-        for pi, period in enumerate(usable):
-            if (
-                period.start >= amount.end
-                and _is_compared_period(text, period)
-                and not _is_comparison_base(text, amount)
-            ):
-                continue  # "24.2 billion pounds, almost unchanged from 1986": not its year
-            if period.start >= amount.end:
-                gap = len(text[amount.end : period.start].split())
-                between = text[amount.end : period.start]
-            else:
-                gap = len(text[period.end : amount.start].split()) + 1
-                between = text[period.end : amount.start]
-            if any(
-                a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start)
-                for a in amounts
-            ):
-                gap += 6  # another amount stands between them
-            if ";" in between:
-                gap += 8
-            if text[period.end : period.end + 2] in ("'s", "’s") and (
-                period.start >= amount.end or len(between.split()) > 2
-            ):
-                gap += 20  # "last year's 5.8 billion": the possessive binds its own noun
-            pairs.append((gap / period.strength, ai, pi))
-    result: list[Period | None] = [None] * len(amounts)
-    taken: set[int] = set()
-    for _, ai, pi in sorted(pairs):
-        if result[ai] is not None or pi in taken:
-            continue
-        result[ai] = period_model(usable[pi])
-        taken.add(pi)
-    return result
-
-
-# "from 1986", "than in 1986", "compared with 1986", "against 1986": the year of what an
-# amount is compared with.
-_COMPARED_BEFORE_RE = regex.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:in\s+|the\s+)?$",
-    regex.IGNORECASE,
-)
-# "from 1988 to 1990", "between 1988 and 1990", "1988-1990": a span of several years.
-_SPAN_AFTER_RE = regex.compile(r"^\s*(?:to|through|until|and|-|–)\s*(?:fiscal\s+)?\d{4}\b")
-_SPAN_BEFORE_RE = regex.compile(
-    r"\b(?:from|between)\s+(?:fiscal\s+)?\d{4}\s*(?:to|through|until|and|-|–)\s*$",
-    regex.IGNORECASE,
-)
-
-
-def _is_compared_period(text: str, period: PeriodMention) -> bool:
-    """Whether a year is what an amount is compared with ("unchanged from 1986")."""
-    if period.text.lower().startswith(("from ", "than ")):
-        return True
-    return _COMPARED_BEFORE_RE.search(text, max(period.start - 30, 0), period.start) is not None
-
-
-def _spans_years(text: str, period: PeriodMention) -> bool:
-    """Whether a year opens or closes a span of years ("from 1988 to 1990"): a multi-year
-    horizon has no single year (GUIDELINES.md)."""
-    if _SPAN_AFTER_RE.match(text, period.end) is not None:
-        return period.text.lower().startswith(("from", "between")) or bool(
-            regex.search(r"\b(?:from|between)\s+$", text[max(period.start - 12, 0) : period.start])
-        )
-    return _SPAN_BEFORE_RE.search(text, max(period.start - 30, 0), period.start) is not None
-
-
-def _share_periods(mentions: list[Mention], text: str) -> None:
-    """A spending amount with no year of its own takes the year of another spending amount
-    of its sentence in the same currency ("the package could total 12 billion francs for
-    1987, ... only 8.6 billion francs had been set aside"); never the base of a comparison,
-    nor the year of money that is not spending ("its sales would top €10bn in 2024").
-    """
-    for mention in mentions:
-        if mention.period is not None or mention.decision != "spend" or mention.is_comparison_base:
-            continue
-        donor = next(
-            (
-                m
-                for m in mentions
-                if m is not mention
-                and m.decision == "spend"
-                and m.period is not None
-                and m.period.year is not None
-                and m.amount.currency == mention.amount.currency
-                and m.period_rule is not RuleId.PERIOD_SHARED
-            ),
-            None,
-        )
-        if donor is not None:
-            mention.period = donor.period
-            mention.period_rule = RuleId.PERIOD_SHARED
-            mention.rules.append(RuleId.PERIOD_SHARED)
-
-
-def _is_comparison_base(text: str, amount: Amount) -> bool:
-    before = text[max(0, amount.start - 30) : amount.start].lower()
-    # "from 64 billion", "than the 862 mln", "from last year's 25.4 mln dlrs"
-    return (
-        regex.search(
-            r"\b(?:from|versus|vs\.?|against|compared\s+with|than)\s+"
-            r"(?:\S*|(?:\w+\s+)?\w+['’]s)\s*$",
-            before,
-        )
-        is not None
-    )

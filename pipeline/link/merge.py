@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import regex
 
-from models import Amount, Claim, Evidence, Flag, Period, Source, Subject
+from models import Amount, Claim, Evidence, Flag, Source, Subject
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
-from pipeline.link.attribution import clean_sources
 from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link.names import short_key
 from pipeline.link.rules import RuleId
+from pipeline.link.sources import clean_sources
 from pipeline.link.thresholds import BUDGET_LINE_SENTENCES
 
 
@@ -97,46 +97,6 @@ def allocate_budget_lines(read: list[Mention]) -> None:
             m.period = budget.period
             m.period_rule = RuleId.PERIOD_BUDGET
             m.rules.append(RuleId.PERIOD_BUDGET)
-
-
-def carry_periods(read: list[Mention]) -> None:
-    """Years the sentence leaves implicit, from the story around it.
-
-    A planned figure with no year of its own continues the year of the planned figure
-    one or two sentences before; the base of a comparison ("to 94.9 billion yen from
-    64 billion") is the year before the figure it is compared with.
-    """
-    last: Mention | None = None
-    for m in read:
-        if m.decision != "spend" or m.is_comparison_base:
-            continue
-        if "planned" not in m.flags or not m.is_future:
-            last = None
-            continue
-        if (
-            m.period is None
-            and last is not None
-            and last.period is not None
-            and last.period.year is not None
-            and m.sent_idx - last.sent_idx <= 2
-        ):
-            m.period = last.period
-            m.period_rule = RuleId.PERIOD_CARRIED
-            m.rules.append(RuleId.PERIOD_CARRIED)
-        if m.period is not None:
-            last = m
-    for prev, cur in zip(read, read[1:], strict=False):
-        if (
-            cur.period is None
-            and cur.is_comparison_base
-            and prev.sent_idx == cur.sent_idx
-            and prev.period is not None
-            and prev.period.year is not None
-            and not prev.is_comparison_base
-        ):
-            cur.period = Period(year=prev.period.year - 1, text=None)
-            cur.period_rule = RuleId.PERIOD_COMPARISON_BASE
-            cur.rules.append(RuleId.PERIOD_COMPARISON_BASE)
 
 
 def _same_value(a: Amount, b: Amount) -> bool:

@@ -45,7 +45,7 @@ class RuleId(StrEnum):
     NOT_SMALL_AMOUNT = "spending.not.small_amount"
     NOT_CENTRAL_BANK = "spending.not.central_bank"
     NO_CUE = "spending.none"
-    # subject (pipeline/link/syntax.py, names.py, merge.py)
+    # subject (pipeline/link/subject.py, resolve.py, merge.py)
     SUBJECT_NSUBJ = "subject.nsubj"
     SUBJECT_PASSIVE_AGENT = "subject.passive_agent"
     SUBJECT_OWNER_OF_NOUN = "subject.owner_of_noun"
@@ -63,14 +63,14 @@ class RuleId(StrEnum):
     SUBJECT_SERIES = "subject.series"
     SUBJECT_TOPIC = "subject.topic"
     SUBJECT_NONE = "subject.none"
-    # sources (pipeline/link/syntax.py, attribution.py)
+    # sources (pipeline/link/sources.py)
     SOURCE_SPEAKER = "source.speaker"
     SOURCE_ACCORDING_TO = "source.according_to"
     SOURCE_REPORTED_BY = "source.reported_by"
     SOURCE_ANONYMOUS = "source.anonymous"
     SOURCE_TOLD_OUTLET = "source.told_outlet"
     SOURCE_LEFT_OF_VERB = "source.left_of_verb"
-    # periods (pipeline/link/linker.py, merge.py)
+    # periods (pipeline/link/period.py, merge.py)
     PERIOD_SENTENCE = "period.sentence"
     PERIOD_SHARED = "period.shared"
     PERIOD_CARRIED = "period.carried"
