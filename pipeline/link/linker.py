@@ -324,7 +324,7 @@ def _read_sentence(
             sent_idx=sent_idx,
             decision="none",
             subjects=[],
-            subject_rule="subject.none",
+            subject_rule=RuleId.SUBJECT_NONE,
             period=assigned[pos],
             sources=[],
             item=None,
@@ -426,13 +426,13 @@ def _read_parse(
     mention.cue_word = decision.cue.lower_ if decision.cue is not None else None
     mention.rules.append(decision.rule)
     subj_tokens, rule = find_subject(root, amount_ids)
-    if rule == "subject.definite_description":
+    if rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION:
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
         subjects = [found] if found is not None else []
     else:
         subjects = [s for s in (resolve(ctx, t, base) for t in subj_tokens) if s is not None]
     subjects = [s for s in subjects if not is_outlet_name(s.name)]
-    if subjects or rule == "subject.recipient_only":
+    if subjects or rule == RuleId.SUBJECT_RECIPIENT_ONLY:
         mention.subjects = unique_subjects(subjects)
         mention.subject_rule = rule
     if (
@@ -461,7 +461,7 @@ def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow, date: dt.d
     mention.decision = "spend" if row.spending else "none"
     mention.rules.append(RuleId.SPEND_TABLE_HEADER if row.spending else RuleId.NO_CUE)
     mention.subjects = [Subject(name=row.label, start=row.label_start, end=row.label_end)]
-    mention.subject_rule = "subject.table_label"
+    mention.subject_rule = RuleId.SUBJECT_TABLE_LABEL
     if row.period is not None and mention.period is None:
         mention.period = Period(
             year=row.period.year,

@@ -19,6 +19,7 @@ from pipeline.link.lexicon import (
 )
 from pipeline.link.names import is_outlet_name, is_suffix_conjunct, name_of, strip_name
 from pipeline.link.resolve import resolve
+from pipeline.link.rules import RuleId
 from pipeline.link.spending import is_actor
 
 
@@ -63,7 +64,9 @@ def _according_to(token: Token) -> list[tuple[Token, str]]:
                     (c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
                     None,
                 )
-                out.extend((t, "source.according_to") for t in _with_all_conjuncts(person or pobj))
+                out.extend(
+                    (t, RuleId.SOURCE_ACCORDING_TO) for t in _with_all_conjuncts(person or pobj)
+                )
     return out
 
 
@@ -82,11 +85,11 @@ def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
             if tok.lower_ in REPORT_VERBS:
                 break
             if tok.ent_type_ in ("ORG", "PERSON") or tok.lower_ in ANONYMOUS_SPEAKERS:
-                return [(tok, "source.left_of_verb")]
+                return [(tok, RuleId.SOURCE_LEFT_OF_VERB)]
     for child in verb.children:
         if child.dep_ == "agent":
             out.extend(
-                (p, "source.reported_by")
+                (p, RuleId.SOURCE_REPORTED_BY)
                 for c in child.children
                 if c.dep_ == "pobj"
                 for p in _with_all_conjuncts(c)
@@ -95,15 +98,15 @@ def _speakers_of(verb: Token) -> list[tuple[Token, str]]:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 child = verb.head  # "Redstone, who said ...": the head of the clause
             if child.lower_ in ANONYMOUS_SPEAKERS:
-                out.append((child, "source.anonymous"))
+                out.append((child, RuleId.SOURCE_ANONYMOUS))
                 if verb.lower_ in ("told", "tell", "tells"):
                     out.extend(
-                        (c, "source.told_outlet")
+                        (c, RuleId.SOURCE_TOLD_OUTLET)
                         for c in verb.children
                         if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
                     )
             else:
-                out.extend((t, "source.speaker") for t in _with_all_conjuncts(child))
+                out.extend((t, RuleId.SOURCE_SPEAKER) for t in _with_all_conjuncts(child))
     return out
 
 
@@ -184,7 +187,7 @@ def _source_of(
     ctx: DocContext, token: Token, rule: str, base: int, subjects: list[Subject]
 ) -> Source | None:
     low = token.lower_
-    if rule == "source.anonymous" or low in ANONYMOUS_SPEAKERS:
+    if rule == RuleId.SOURCE_ANONYMOUS or low in ANONYMOUS_SPEAKERS:
         aff = anonymous_affiliation(token)
         if aff is None:
             if low in ("officials", "official", "analysts", "analyst", "economists"):

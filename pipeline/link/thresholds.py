@@ -49,3 +49,7 @@ COMPARISON_GAP_WORDS = 6
 # headline, dateline sentence, lead) or within the three sentences before the figure.
 TOPIC_LEAD_SENTENCES = 4
 TOPIC_WINDOW_SENTENCES = 3
+
+# Tokens walked up from an amount to find the clause that names its spender: enough for
+# "X said it expects to be able to spend $Y" (amount, spend, able, be, expects, said).
+SUBJECT_WALK_STEPS = 8
