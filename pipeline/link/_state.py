@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, NamedTuple
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -40,24 +40,29 @@ class Plan:
     texts: tuple[str, ...]  # parse views of the sentences to parse, in that order
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
-    """One amount read in its sentence, before mentions of one fact are merged."""
+    """One amount read in its sentence, before mentions of one fact are merged.
+
+    Frozen: every pass returns new mentions (`but`). Control flow reads the typed fields;
+    `rules` is the explanation a claim carries, never consulted to decide.
+    """
 
     amount: Amount
-    equivalents: list[Amount]
     sent_idx: int
-    decision: str
-    subjects: list[Subject]
-    subject_rule: str
-    period: Period | None
-    sources: list[Source]
-    item: str | None
-    flags: set[str]
-    rules: list[str]  # the explanation only: control flow reads the typed fields below
+    equivalents: tuple[Amount, ...] = ()
+    decision: Literal["spend", "not", "none"] = "none"
+    subjects: tuple[Subject, ...] = ()
+    subject_rule: RuleId = RuleId.SUBJECT_NONE
+    period: Period | None = None
+    sources: tuple[Source, ...] = ()
+    item: str | None = None
+    flags: frozenset[str] = frozenset()
+    rules: tuple[RuleId, ...] = ()
     change_pct: float | None = None
     cue_distance: int = 0  # tree edges from the amount to the cue that decided it
     cue_word: str | None = None  # the word that decided, lower case ("budget", "spend")
+    decision_rule: RuleId = RuleId.NO_CUE  # the rule that made `decision`
     is_headline: bool = False  # the sentence is a headline in capitals
     is_comparison_base: bool = False  # "from 64 billion", "than $2bn"
     is_change_target: bool = False  # "a further increase to 1.52 bln stg"
@@ -65,6 +70,17 @@ class Mention:
     is_bullet: bool = False  # the sentence is a list item ("- $7,500 to Stand For Children")
     is_future: bool = False  # "will spend", "plans to invest"
     period_rule: RuleId | None = None  # how the period was found, when not in the sentence
+
+    def but(self, *, rule: RuleId | None = None, **changes: Any) -> Mention:
+        """A copy with `changes`; `rule` is appended to the explanation. A new decision
+        drops the explanation of the decision it replaces."""
+        explicit = "rules" in changes
+        rules: tuple[RuleId, ...] = changes.pop("rules", self.rules)
+        if "decision" in changes and "decision_rule" in changes and not explicit:
+            rules = tuple(r for r in rules if r != self.decision_rule)
+        if rule is not None:
+            rules = (*rules, rule)
+        return replace(self, rules=rules, **changes)
 
 
 @dataclass

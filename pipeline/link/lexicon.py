@@ -246,6 +246,15 @@ TITLES = frozenset(
     """.split()
 )
 
+# Central banks' market operations (GUIDELINES.md: never spending): a sentence about them
+# holds no spending claim whoever is named.
+CENTRAL_BANK_OPERATIONS = (
+    "money market",
+    "open market operations",
+    "market intervention",
+    "repurchase agreements",
+)
+
 # Central banks: their money-market operations are never spending claims.
 CENTRAL_BANKS = (
     "central bank",

@@ -34,6 +34,7 @@ from pipeline.link.changes import PERCENT_RE, SPEND_WORD_RE, change_pct_near, ch
 from pipeline.link.flags import read_flags
 from pipeline.link.item import find_item, item_text
 from pipeline.link.lexicon import (
+    CENTRAL_BANK_OPERATIONS,
     CENTRAL_BANKS,
     DEAL_NOUNS,
     INVESTOR_NOUNS,
@@ -50,7 +51,7 @@ from pipeline.link.merge import (
     merge_mentions,
     to_claim,
 )
-from pipeline.link.names import is_outlet_name, unique_subjects
+from pipeline.link.names import is_outlet_name, name_of, unique_subjects
 from pipeline.link.period import assign_periods, carry_periods, is_comparison_base, share_periods
 from pipeline.link.resolve import (
     entity_mentions,
@@ -63,7 +64,7 @@ from pipeline.link.resolve import (
 )
 from pipeline.link.rules import RuleId
 from pipeline.link.sources import find_sources
-from pipeline.link.spending import Decision, Site, decide_spending, is_change_target
+from pipeline.link.spending import Decision, Kind, Site, decide_spending, is_change_target
 from pipeline.link.subject import find_subject
 from pipeline.text.periods import find_periods
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
@@ -289,9 +290,9 @@ def _read_document(
     read: list[Mention] = []
     for sent_idx in sorted(by_sentence):
         read.extend(_read_sentence(ctx, sent_idx, by_sentence[sent_idx], rows, date))
-    inherit_context(read)
-    allocate_budget_lines(read)
-    carry_periods(read)
+    read = inherit_context(read)
+    read = allocate_budget_lines(read)
+    read = carry_periods(read)
     return ctx, read
 
 
@@ -314,38 +315,35 @@ def _read_sentence(
     )
     assigned = assign_periods([amounts[i] for i in amount_idxs], periods, text)
     spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}
+    bullet = is_bullet(text[seg.start : seg.end])
     out = []
     for pos, i in enumerate(amount_idxs):
         amount = amounts[i]
-        equivalents = [a for a in amounts if a.equivalent_of == i]
+        base = is_comparison_base(text, amount)
         mention = Mention(
             amount=amount,
-            equivalents=equivalents,
             sent_idx=sent_idx,
-            decision="none",
-            subjects=[],
-            subject_rule=RuleId.SUBJECT_NONE,
+            equivalents=tuple(a for a in amounts if a.equivalent_of == i),
             period=assigned[pos],
-            sources=[],
-            item=None,
-            flags=set(),
-            rules=[],
+            is_bullet=bullet,
+            is_comparison_base=base,
+            rules=tuple(
+                r
+                for r, on in (
+                    (RuleId.SENTENCE_BULLET, bullet),
+                    (RuleId.AMOUNT_COMPARISON_BASE, base),
+                )
+                if on
+            ),
         )
-        if is_bullet(text[seg.start : seg.end]):
-            mention.is_bullet = True
-            mention.rules.append(RuleId.SENTENCE_BULLET)
-        if is_comparison_base(text, amount):
-            mention.is_comparison_base = True
-            mention.rules.append(RuleId.AMOUNT_COMPARISON_BASE)
         if i in rows:
-            _read_table_row(ctx, mention, rows[i], date)
+            mention = _read_table_row(ctx, mention, rows[i])
         elif sdoc is not None and spans.get(i):
             others = set().union(*(ids for j, ids in spans.items() if j != i))
-            _read_parse(ctx, mention, sdoc, seg, spans[i], others)
+            mention = _read_parse(ctx, mention, sdoc, seg, spans[i], others)
         out.append(mention)
-    _continue_series(out, text)
-    share_periods(out, text)
-    return out
+    out = _continue_series(out, text)
+    return share_periods(out)
 
 
 # Between two amounts of one series: an optional period, then a comma, "and" or "or"
@@ -361,46 +359,44 @@ _SERIES_GAP_RE = regex.compile(
 )
 
 
-def _continue_series(mentions: list[Mention], text: str) -> None:
+def _continue_series(mentions: list[Mention], text: str) -> list[Mention]:
     """An amount that continues a series after a spending amount is spending of the same
     spender ("the plan calls for 50 mln dlrs in 1988, 70 mln in 1989 and 90 mln in 1990"):
-    only the words between them decide, since the parse of a long list is unreliable.
+    only the words between them decide, since the parse of a long list is unreliable. The
+    base of a comparison just after a spending figure ("355 mln dlrs, up from 280.4 mln
+    dlrs in 1986") is the same spending in another period.
     """
-    for prev, cur in zip(mentions, mentions[1:], strict=False):
+    out = list(mentions[:1])
+    for cur in mentions[1:]:
+        prev = out[-1]
         between = text[prev.amount.end : cur.amount.start]
-        if (
-            prev.decision == "spend"
-            and cur.decision == "none"
-            and cur.is_comparison_base
-            and not prev.is_comparison_base
-            and len(between.split()) <= thresholds.COMPARISON_GAP_WORDS
-        ):
-            # "capital expenditures of 355 mln dlrs, up from 280.4 mln dlrs in 1986": the
-            # figure compared with is the same spending in another period
-            cur.decision = "spend"
-            cur.rules = [r for r in cur.rules if r != RuleId.NO_CUE]
-            cur.rules.append(RuleId.SPEND_COMPARISON_BASE)
+        rule: RuleId | None = None
+        if prev.decision == "spend" and not prev.is_comparison_base:
+            if (
+                cur.decision == "none"
+                and cur.is_comparison_base
+                and len(between.split()) <= thresholds.COMPARISON_GAP_WORDS
+            ):
+                rule = RuleId.SPEND_COMPARISON_BASE
+            elif (
+                (cur.decision == "none" or cur.decision_rule == RuleId.NOT_CUE)
+                and not cur.is_comparison_base
+                and cur.amount.currency == prev.amount.currency
+                and _SERIES_GAP_RE.match(between)
+            ):
+                rule = RuleId.SPEND_SERIES
+        if rule is not None:
+            cur = cur.but(
+                rule=rule,
+                decision="spend",
+                decision_rule=rule,
+                cue_word=prev.cue_word,
+                item=cur.item or prev.item,
+            )
             if not cur.subjects and prev.subjects:
-                cur.subjects = list(prev.subjects)
-                cur.subject_rule = RuleId.SUBJECT_SERIES
-            cur.item = cur.item or prev.item
-            continue
-        if (
-            prev.decision == "spend"
-            and cur.decision in ("none", "not")
-            and (cur.decision == "none" or RuleId.NOT_CUE in cur.rules)
-            and not cur.is_comparison_base
-            and cur.amount.currency == prev.amount.currency
-            and _SERIES_GAP_RE.match(between)
-        ):
-            cur.decision = "spend"
-            cur.rules = [r for r in cur.rules if r not in (RuleId.NO_CUE, RuleId.NOT_CUE)]
-            cur.rules.append(RuleId.SPEND_SERIES)
-            cur.cue_word = prev.cue_word
-            if not cur.subjects and prev.subjects:
-                cur.subjects = list(prev.subjects)
-                cur.subject_rule = RuleId.SUBJECT_SERIES
-            cur.item = cur.item or prev.item
+                cur = cur.but(subjects=prev.subjects, subject_rule=RuleId.SUBJECT_SERIES)
+        out.append(cur)
+    return out
 
 
 def _read_parse(
@@ -410,69 +406,87 @@ def _read_parse(
     seg: Segment,
     amount_ids: set[int],
     other_ids: set[int],
-) -> None:
+) -> Mention:
     base = seg.start
     root = syntax.amount_root(sdoc[:], mention.amount.start - base, mention.amount.end - base)
     if root is None:
-        return
+        return mention
+    rules = list(mention.rules)
     decision = decide_spending(Site(root, frozenset(amount_ids), frozenset(other_ids)))
-    if decision.kind == "none" and is_change_target(root):
-        mention.is_change_target = True  # "a further increase to 1.52 bln stg"
-        mention.rules.append(RuleId.AMOUNT_CHANGE_TARGET)
+    change_target = decision.kind == "none" and is_change_target(root)
+    if change_target:
+        rules.append(RuleId.AMOUNT_CHANGE_TARGET)  # "a further increase to 1.52 bln stg"
     if _is_small(mention.amount) and not _is_direct_spending(decision):
         decision = Decision("not", None, RuleId.NOT_SMALL_AMOUNT)
-    mention.decision = decision.kind
-    mention.cue_distance = decision.distance
-    mention.cue_word = decision.cue.lower_ if decision.cue is not None else None
-    mention.rules.append(decision.rule)
-    subj_tokens, rule = find_subject(root, amount_ids)
-    if rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION:
+    kind: Kind = decision.kind
+    decision_rule = decision.rule
+    rules.append(decision.rule)
+    subj_tokens, subject_rule = find_subject(root, amount_ids)
+    if subject_rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION:
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
         subjects = [found] if found is not None else []
     else:
         subjects = [s for s in (resolve(ctx, t, base) for t in subj_tokens) if s is not None]
-    subjects = [s for s in subjects if not is_outlet_name(s.name)]
-    if subjects or rule == RuleId.SUBJECT_RECIPIENT_ONLY:
-        mention.subjects = unique_subjects(subjects)
-        mention.subject_rule = rule
-    if (
-        any(_is_central_bank(s.name) for s in mention.subjects)
-        or "money market" in sdoc.text.lower()
-    ):
-        mention.decision = "not"
-        mention.rules.append(RuleId.NOT_CENTRAL_BANK)
+    subjects = unique_subjects([s for s in subjects if not is_outlet_name(s.name)])
+    if not subjects and subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY:
+        subject_rule = RuleId.SUBJECT_NONE
+    named = [name_of(t).text for t in subj_tokens] + [s.name for s in subjects]
+    if any(_is_central_bank(n) for n in named) or _CENTRAL_BANK_OPERATION_RE.search(sdoc.text):
+        kind, decision_rule = "not", RuleId.NOT_CENTRAL_BANK
+        rules.append(RuleId.NOT_CENTRAL_BANK)
     written = ctx.doc.text[seg.start : seg.end]
-    if written.upper() == written:  # the text as written: parse_view title-cases headlines
-        mention.is_headline = True
-        mention.rules.append(RuleId.SENTENCE_HEADLINE)
-    mention.sources = find_sources(
-        ctx, root, amount_ids, sdoc[:], base, mention.subjects, amount_ids | other_ids
-    )
+    headline = written.upper() == written  # as written: parse_view title-cases headlines
+    if headline:
+        rules.append(RuleId.SENTENCE_HEADLINE)
     item = find_item(root, amount_ids, decision.cue)
-    if item is not None:
-        mention.item = item_text(item, amount_ids) or None
-    mention.flags = read_flags(root, sdoc[:], mention, ctx, decision.cue)
-    mention.change_pct = change_pct_near(ctx.doc.text, seg, mention.amount)
+    flags, future = read_flags(root, sdoc[:], mention.period, ctx, decision.cue)
+    if future:
+        rules.append(RuleId.TENSE_FUTURE)
+    return mention.but(
+        decision=kind,
+        decision_rule=decision_rule,
+        cue_distance=decision.distance,
+        cue_word=decision.cue.lower_ if decision.cue is not None else None,
+        is_change_target=change_target,
+        subjects=tuple(subjects),
+        subject_rule=subject_rule,
+        is_headline=headline,
+        sources=tuple(
+            find_sources(ctx, root, amount_ids, sdoc[:], base, subjects, amount_ids | other_ids)
+        ),
+        item=(item_text(item, amount_ids) or None) if item is not None else None,
+        flags=frozenset(flags),
+        is_future=future,
+        change_pct=change_pct_near(ctx.doc.text, seg, mention.amount),
+        rules=tuple(rules),
+    )
 
 
-def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow, date: dt.date | None) -> None:
-    mention.is_table_row = True
-    mention.rules.append(RuleId.TABLE_ROW)
-    mention.decision = "spend" if row.spending else "none"
-    mention.rules.append(RuleId.SPEND_TABLE_HEADER if row.spending else RuleId.NO_CUE)
-    mention.subjects = [Subject(name=row.label, start=row.label_start, end=row.label_end)]
-    mention.subject_rule = RuleId.SUBJECT_TABLE_LABEL
-    if row.period is not None and mention.period is None:
-        mention.period = Period(
+def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow) -> Mention:
+    rule = RuleId.SPEND_TABLE_HEADER if row.spending else RuleId.NO_CUE
+    rules = [*mention.rules, RuleId.TABLE_ROW, rule]
+    period = mention.period
+    if row.period is not None and period is None:
+        period = Period(
             year=row.period.year,
             text=f"{row.period.text} (table header)",
             start=row.period.start,
             end=row.period.end,
         )
-        mention.rules.append(RuleId.PERIOD_TABLE_HEADER)
-    mention.item = row.item
-    if "planned" in ctx.doc.text[row.start : row.end].lower():
-        mention.flags.add("planned")
+        rules.append(RuleId.PERIOD_TABLE_HEADER)
+    planned = "planned" in ctx.doc.text[row.start : row.end].lower()
+    return mention.but(
+        is_table_row=True,
+        decision="spend" if row.spending else "none",
+        decision_rule=rule,
+        subjects=(Subject(name=row.label, start=row.label_start, end=row.label_end),),
+        subject_rule=RuleId.SUBJECT_TABLE_LABEL,
+        period=period,
+        period_rule=RuleId.PERIOD_TABLE_HEADER if period is not mention.period else None,
+        item=row.item,
+        flags=frozenset({"planned"}) if planned else mention.flags,
+        rules=tuple(rules),
+    )
 
 
 # Below this, an amount written without a scale word is a price, a fee or a per-unit
@@ -503,6 +517,11 @@ def _is_direct_spending(decision: Decision) -> bool:
         decision.rule in (RuleId.SPEND_OWN_NOUN, RuleId.SPEND_GIVEN)
         or (decision.rule == RuleId.SPEND_CUE and decision.distance <= 2)
     )
+
+
+_CENTRAL_BANK_OPERATION_RE = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(w) for w in CENTRAL_BANK_OPERATIONS) + r")\b", regex.IGNORECASE
+)
 
 
 def _is_central_bank(name: str) -> bool:

@@ -15,11 +15,18 @@ from pipeline.link.sources import clean_sources
 from pipeline.link.thresholds import BUDGET_LINE_SENTENCES
 
 
-def inherit_context(read: list[Mention]) -> None:
-    """An amount with no cue at all after a spending amount in the same paragraph
-    ("Google and Amazon each topped $50B" after "Microsoft allocated $55.7B") is spending.
+def inherit_context(read: list[Mention]) -> list[Mention]:
+    """Amounts with no cue of their own that continue the spending before them.
+
+    An amount with no cue at all after a spending amount in the same paragraph ("Google
+    and Amazon each topped $50B" after "Microsoft allocated $55.7B") is spending; so are
+    the items of a list after the spending that introduces it ("X is contributing $35,000
+    to local nonprofits:" then "- $7,500 to Y").
     """
-    for prev, cur in zip(read, read[1:], strict=False):
+    out = list(read[:1])
+    lead: Mention | None = None
+    for cur in read[1:]:
+        prev = out[-1]
         if (
             cur.decision == "none"
             and prev.decision == "spend"
@@ -28,10 +35,9 @@ def inherit_context(read: list[Mention]) -> None:
             and cur.amount.currency == prev.amount.currency
             and not cur.is_table_row
         ):
-            cur.decision = "spend"
-            cur.rules.append(RuleId.SPEND_CONTEXT)
-    lead: Mention | None = None
-    for prev, cur in zip(read, read[1:], strict=False):
+            cur = cur.but(
+                rule=RuleId.SPEND_CONTEXT, decision="spend", decision_rule=RuleId.SPEND_CONTEXT
+            )
         if prev.decision == "spend" and not prev.is_bullet:
             lead = prev
         elif not prev.is_bullet:
@@ -43,16 +49,16 @@ def inherit_context(read: list[Mention]) -> None:
             and cur.sent_idx - prev.sent_idx <= 1
             and cur.amount.currency == lead.amount.currency
         ):
-            # "X is contributing $35,000 to local nonprofits:" then "- $7,500 to Y": the
-            # items of a list continue the spending that introduces it
-            cur.decision = "spend"
-            cur.rules.append(RuleId.SPEND_LIST_ITEM)
+            cur = cur.but(
+                rule=RuleId.SPEND_LIST_ITEM, decision="spend", decision_rule=RuleId.SPEND_LIST_ITEM
+            )
             if not cur.subjects:
-                cur.subjects = list(lead.subjects)
-                cur.subject_rule = RuleId.SUBJECT_SERIES
+                cur = cur.but(subjects=lead.subjects, subject_rule=RuleId.SUBJECT_SERIES)
+        out.append(cur)
+    return out
 
 
-def allocate_budget_lines(read: list[Mention]) -> None:
+def allocate_budget_lines(read: list[Mention]) -> list[Mention]:
     """Lines of a budget after its total, in the same currency and within a few sentences.
 
     A line phrased from its recipient ("Social affairs will receive 85 billion dlrs",
@@ -61,6 +67,7 @@ def allocate_budget_lines(read: list[Mention]) -> None:
     itself). A line with no year of its own takes the budget's ("the 1988 budget" gives
     its year to its items); the base of a comparison keeps its own (see carry_periods).
     """
+    out: list[Mention] = []
     budget: Mention | None = None
     for m in read:
         if m.decision == "spend" and m.cue_word in BUDGET_NOUNS and not m.is_comparison_base:
@@ -72,21 +79,24 @@ def allocate_budget_lines(read: list[Mention]) -> None:
                 or m.sent_idx - budget.sent_idx > BUDGET_LINE_SENTENCES
             ):
                 budget = m
+                out.append(m)
                 continue
         if (
             budget is None
-            or m is budget
             or m.sent_idx - budget.sent_idx > BUDGET_LINE_SENTENCES
             or m.amount.currency != budget.amount.currency
             or m.is_table_row
         ):
+            out.append(m)
             continue
         if m.decision == "none" and m.subject_rule == RuleId.SUBJECT_RECIPIENT_ONLY:
-            m.decision = "spend"
-            m.rules = [r for r in m.rules if r != RuleId.NO_CUE]
-            m.rules.append(RuleId.SPEND_ALLOCATED_TO)
-            m.subjects = list(budget.subjects)
-            m.subject_rule = RuleId.SUBJECT_BUDGET_HOLDER
+            m = m.but(
+                rule=RuleId.SPEND_ALLOCATED_TO,
+                decision="spend",
+                decision_rule=RuleId.SPEND_ALLOCATED_TO,
+                subjects=budget.subjects,
+                subject_rule=RuleId.SUBJECT_BUDGET_HOLDER,
+            )
         if (
             m.decision == "spend"
             and m.period is None
@@ -94,9 +104,11 @@ def allocate_budget_lines(read: list[Mention]) -> None:
             and budget.period is not None
             and budget.period.year is not None
         ):
-            m.period = budget.period
-            m.period_rule = RuleId.PERIOD_BUDGET
-            m.rules.append(RuleId.PERIOD_BUDGET)
+            m = m.but(
+                rule=RuleId.PERIOD_BUDGET, period=budget.period, period_rule=RuleId.PERIOD_BUDGET
+            )
+        out.append(m)
+    return out
 
 
 def _same_value(a: Amount, b: Amount) -> bool:
@@ -160,7 +172,7 @@ def merge_mentions(
             and cur.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             cur.subject = prev.subject
-            cur.mentions[0].subject_rule = RuleId.SUBJECT_PREVIOUS_CLAIM
+            cur.mentions[0] = cur.mentions[0].but(subject_rule=RuleId.SUBJECT_PREVIOUS_CLAIM)
     for claim in claims:
         if (
             claim.subject is None
@@ -169,7 +181,7 @@ def merge_mentions(
             and claim.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             claim.subject = topic
-            claim.mentions[0].subject_rule = RuleId.SUBJECT_TOPIC
+            claim.mentions[0] = claim.mentions[0].but(subject_rule=RuleId.SUBJECT_TOPIC)
     return claims
 
 
@@ -188,9 +200,9 @@ def add_disputes(ctx: DocContext, claims: list[ClaimDraft]) -> None:
             continue
         key = short_key(claim.subject.name)
         if any(key in d for d in denials):
-            for m in claim.mentions:
+            for i, m in enumerate(claim.mentions):
                 if not any(s.name.lower() == claim.subject.name.lower() for s in m.sources):
-                    m.flags.add("disputed")
+                    claim.mentions[i] = m.but(flags=m.flags | {"disputed"})
                     break
 
 
@@ -204,8 +216,7 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
     with_period = next((m for m in claim.mentions if m.period is not None), None)
     period = with_period.period if with_period is not None else None
     if with_period is not None and with_period.period_rule is None:
-        if RuleId.PERIOD_TABLE_HEADER not in with_period.rules:
-            rules.append(RuleId.PERIOD_SENTENCE)
+        rules.append(RuleId.PERIOD_SENTENCE)
     item = next((m.item for m in claim.mentions if m.item), None)
     sources: list[Source] = []
     for m in claim.mentions:
@@ -254,13 +265,15 @@ def _confidence(first: Mention, has_subject: bool, has_period: bool) -> float:
     """A score that says how direct the evidence is: the spending cue's kind and distance,
     whether a spender was named in the sentence and whether the year is known."""
     score = 0.35
-    rules = set(first.rules)
-    if RuleId.SPEND_OWN_NOUN in rules or (RuleId.SPEND_CUE in rules and first.cue_distance <= 2):
-        score += 0.3
-    elif rules & {RuleId.SPEND_CUE, RuleId.SPEND_TABLE_HEADER}:
+    rule = first.decision_rule
+    if rule == RuleId.SPEND_OWN_NOUN or (rule == RuleId.SPEND_CUE and first.cue_distance <= 2):
+        score += 0.3  # the amount names its spending, or a spending verb governs it
+    elif rule in (RuleId.SPEND_CUE, RuleId.SPEND_TABLE_HEADER):
         score += 0.2
-    elif RuleId.SPEND_CONTEXT in rules:
-        score += 0.05
+    elif rule in (RuleId.SPEND_CONTEXT, RuleId.SPEND_LIST_ITEM, RuleId.SPEND_SERIES):
+        score += 0.05  # read from the sentences around it
+    else:
+        score += 0.15  # a construction rule (a deal's value, a round's investors, ...)
     if has_subject and first.subject_rule != RuleId.SUBJECT_TOPIC:
         score += 0.2
     elif has_subject:

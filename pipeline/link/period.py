@@ -98,32 +98,37 @@ def _spans_years(text: str, period: PeriodMention) -> bool:
     return _SPAN_BEFORE_RE.search(text, max(period.start - 30, 0), period.start) is not None
 
 
-def share_periods(mentions: list[Mention], text: str) -> None:
+def share_periods(mentions: list[Mention]) -> list[Mention]:
     """A spending amount with no year of its own takes the year of another spending amount
     of its sentence in the same currency ("the package could total 12 billion francs for
     1987, ... only 8.6 billion francs had been set aside"); never the base of a comparison,
     nor the year of money that is not spending ("its sales would top €10bn in 2024").
     """
+    out = []
     for mention in mentions:
-        if mention.period is not None or mention.decision != "spend" or mention.is_comparison_base:
-            continue
-        donor = next(
-            (
-                m
-                for m in mentions
-                if m is not mention
-                and m.decision == "spend"
-                and m.period is not None
-                and m.period.year is not None
-                and m.amount.currency == mention.amount.currency
-                and m.period_rule is not RuleId.PERIOD_SHARED
-            ),
-            None,
-        )
-        if donor is not None:
-            mention.period = donor.period
-            mention.period_rule = RuleId.PERIOD_SHARED
-            mention.rules.append(RuleId.PERIOD_SHARED)
+        if (
+            mention.period is None
+            and mention.decision == "spend"
+            and not mention.is_comparison_base
+        ):
+            donor = next(
+                (
+                    m
+                    for m in mentions
+                    if m is not mention
+                    and m.decision == "spend"
+                    and m.period is not None
+                    and m.period.year is not None
+                    and m.amount.currency == mention.amount.currency
+                ),
+                None,
+            )
+            if donor is not None:
+                mention = mention.but(
+                    rule=RuleId.PERIOD_SHARED, period=donor.period, period_rule=RuleId.PERIOD_SHARED
+                )
+        out.append(mention)
+    return out
 
 
 def is_comparison_base(text: str, amount: Amount) -> bool:
@@ -139,33 +144,37 @@ def is_comparison_base(text: str, amount: Amount) -> bool:
     )
 
 
-def carry_periods(read: list[Mention]) -> None:
+def carry_periods(read: list[Mention]) -> list[Mention]:
     """Years the sentence leaves implicit, from the story around it.
 
     A planned figure with no year of its own continues the year of the planned figure
     one or two sentences before; the base of a comparison ("to 94.9 billion yen from
     64 billion") is the year before the figure it is compared with.
     """
+    out: list[Mention] = []
     last: Mention | None = None
     for m in read:
-        if m.decision != "spend" or m.is_comparison_base:
-            continue
-        if "planned" not in m.flags or not m.is_future:
-            last = None
-            continue
-        if (
-            m.period is None
-            and last is not None
-            and last.period is not None
-            and last.period.year is not None
-            and m.sent_idx - last.sent_idx <= 2
-        ):
-            m.period = last.period
-            m.period_rule = RuleId.PERIOD_CARRIED
-            m.rules.append(RuleId.PERIOD_CARRIED)
-        if m.period is not None:
-            last = m
-    for prev, cur in zip(read, read[1:], strict=False):
+        if m.decision == "spend" and not m.is_comparison_base:
+            if "planned" not in m.flags or not m.is_future:
+                last = None
+            else:
+                if (
+                    m.period is None
+                    and last is not None
+                    and last.period is not None
+                    and last.period.year is not None
+                    and m.sent_idx - last.sent_idx <= 2
+                ):
+                    m = m.but(
+                        rule=RuleId.PERIOD_CARRIED,
+                        period=last.period,
+                        period_rule=RuleId.PERIOD_CARRIED,
+                    )
+                if m.period is not None:
+                    last = m
+        out.append(m)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
         if (
             cur.period is None
             and cur.is_comparison_base
@@ -174,6 +183,9 @@ def carry_periods(read: list[Mention]) -> None:
             and prev.period.year is not None
             and not prev.is_comparison_base
         ):
-            cur.period = Period(year=prev.period.year - 1, text=None)
-            cur.period_rule = RuleId.PERIOD_COMPARISON_BASE
-            cur.rules.append(RuleId.PERIOD_COMPARISON_BASE)
+            out[i] = cur.but(
+                rule=RuleId.PERIOD_COMPARISON_BASE,
+                period=Period(year=prev.period.year - 1, text=None),
+                period_rule=RuleId.PERIOD_COMPARISON_BASE,
+            )
+    return out
