@@ -3,30 +3,33 @@
 Provenance: compiled by hand from the annotation guidelines (`GUIDELINES.md`: what
 counts as spending and what never does) and from the wording of wire stories
 (Reuters-21578, 1987) and of technology and policy news (2022-2026). All entries are
-lower case. Inflected forms are listed because the pipeline runs without spaCy's
-lemmatizer (it costs a fifth of the parse time and the lists are small); a test checks
-that every verb list holds the inflections of its base forms.
+lower case. Verb lists are written as base forms and expanded with every inflection
+from `_inflections.py`, a table generated once from lemminflect's English inflection data
+(tests/link/make_inflections.py; a test checks it is complete), so that the pipeline
+needs no lemmatizer at run time and "spend" always brings "spent", "spends", "spending".
 """
 
 from __future__ import annotations
 
-# Verbs whose money object is spent by their subject.
-SPEND_VERBS = frozenset(
+from pipeline.link._inflections import VERB_FORMS
+
+
+def verbs(bases: str) -> frozenset[str]:
+    """The base forms in `bases` with all their inflections, from the generated table.
+
+    >>> sorted(verbs("spend"))
+    ['spend', 'spending', 'spends', 'spent']
     """
-    spend spends spent spending invest invests invested investing allocate allocates
-    allocated allocating earmark earmarks earmarked earmarking budget budgets budgeted
-    budgeting commit commits committed committing pour pours poured pouring plough ploughs
-    ploughed plow plowed inject injects injected injecting channel channels channelled
-    devote devotes devoted pledge pledges pledged pay pays paid paying buy buys bought
-    buying acquire acquires acquired acquiring purchase purchases purchased purchasing
-    order orders ordered ordering award awards awarded awarding fund funds funded funding
-    contribute contributes contributed contributing provide provides provided providing
-    pencil pencilled penciled unleash unleashes unleashed splash splashed splurge splurged
-    outlay expend expends expended build builds building built construct constructing
-    cost costs costing donate donates donated donating appropriate appropriates appropriated
-    appropriating rent rents rented renting release releases released releasing disburse
-    disburses disbursed disbursing finance finances financed
-    """.split()
+    return frozenset(form for base in bases.split() for form in (base, *VERB_FORMS.get(base, ())))
+
+# Verbs whose money object is spent by their subject.
+SPEND_VERBS = verbs(
+    """
+    acquire allocate appropriate award budget build buy channel commit construct
+    contribute cost devote disburse donate earmark expend finance fund inject invest
+    order outlay pay pencil pledge plough plow pour provide purchase release rent spend
+    splash splurge unleash
+    """
 )
 
 # Nouns that name spending; the amount they govern or describe is spent.
@@ -72,14 +75,11 @@ OWN_ONLY_SPEND_NOUNS = frozenset(
 PER_UNIT = frozenset("per each apiece a".split())
 
 # Verbs of attribution: their subject is a claim's source.
-REPORT_VERBS = frozenset(
+REPORT_VERBS = verbs(
     """
-    say says said report reports reported cite cites cited estimate estimates estimated
-    announce announces announced tell tells told state states stated disclose discloses
-    disclosed note notes noted reveal reveals revealed confirm confirms confirmed write
-    writes wrote claim claims claimed predict predicts predicted forecast forecasts
-    project projects projected add adds added find finds found
-    """.split()
+    add announce cite claim confirm disclose estimate find forecast note predict project
+    report reveal say state tell write
+    """
 )
 
 # Speakers that are anonymous: the outlet they told, or their affiliation, is the source.
@@ -216,25 +216,25 @@ REPORTED_WORDS = frozenset(
 ACTUAL_WORDS = frozenset("spent invested paid bought acquired completed".split())
 
 # Words of a percent change of spending, with their sign.
-CHANGE_UP = frozenset(
+CHANGE_UP = verbs(
     """
-    increase increases increased increasing rise rises rose risen raise raises raised
-    raising jump jumps jumped boost boosts boosted up growth grow grows grew higher hike
-    lift lifted lifting climb climbed surge surged double doubling expand expanded expanding
-    boosting hiking
-    """.split()
-)
-CHANGE_DOWN = frozenset(
+    boost climb double expand grow hike increase jump lift raise rise surge up
     """
-    cut cuts cutting decrease decreases decreased reduce reduces reduced reduction fall
-    falls fell drop drops dropped decline declines declined down lower lowered trim
-    trimmed trimming slash slashed slashing shrink shrank reducing lowering decreasing
-    """.split()
-)
+) | frozenset("growth higher".split())
+CHANGE_DOWN = verbs(
+    """
+    cut decline decrease down drop fall lower reduce shrink slash trim
+    """
+) | frozenset("reduction".split())
 
 # Corporate suffixes that end an organisation's name.
 CORP_SUFFIXES = frozenset(
     "inc corp co ltd plc llc spa sa ag nv bv ab asa oyj kk bhd gmbh corporation".split()
+)
+# The same suffixes as written at the end of a name in running text, and "Group".
+ORG_NAME_ENDINGS = frozenset(
+    "Inc Corp Co Ltd Plc PLC LLC Spa SpA SA AG NV N.V BV B.V AB ASA Oyj KK K.K Bhd GmbH "
+    "Corporation Group".split()
 )
 
 # Titles before a person's name, dropped from names ("Vice Chair Brad Smith" -> "Brad Smith").
@@ -280,9 +280,7 @@ CENTRAL_BANKS = (
 SUBJECT_DEPS = ("nsubj", "csubj")
 NAME_ENTS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
 # Verbs whose "raise"-like sense concerns money only when the money is their object.
-FLOW_VERBS = frozenset(
-    "raise raises raised raising sell sells sold selling lend lends lent borrow".split()
-)
+FLOW_VERBS = verbs("borrow lend raise sell")
 ACTOR_NOUNS = frozenset(
     """
     government governments ministry ministries state states city council agency authority
@@ -311,23 +309,14 @@ QUALIFIER_WORDS = frozenset(
     """.split()
 )
 CHANGE_NOUNS = frozenset("fall gain decline rise increase drop jump growth shortfall".split())
-ACQUIRE_VERBS = frozenset(
-    "acquire acquires acquired acquiring buy buys bought buying purchase purchased".split()
-)
-AWARD_VERBS = frozenset("awarded granted given handed".split())
+ACQUIRE_VERBS = verbs("acquire buy purchase")
+AWARD_VERBS = verbs("award give grant hand")
 PAYMENT_FORMS = frozenset("cash stock shares equity kind".split())
-SELL_VERBS = frozenset("sell sells sold selling".split())
+SELL_VERBS = verbs("sell")
 OWNED_UNITS = frozenset("subsidiary unit affiliate arm division".split())
-RECIPIENT_VERBS = frozenset(
-    """
-    receive receives received receiving win wins won winning get gets got getting secure
-    secures secured land lands landed
-    """.split()
-)
-TRADE_VERBS = frozenset(
-    "buy buys bought buying sell sells sold selling purchase purchased purchases".split()
-)
-ANNOUNCE_VERBS = frozenset("announce announces announced unveil unveils unveiled".split())
+RECIPIENT_VERBS = verbs("get land receive secure win")
+TRADE_VERBS = verbs("buy purchase sell")
+ANNOUNCE_VERBS = verbs("announce unveil")
 TIME_UNITS = frozenset("year month week day quarter decade".split())
 DIFFERENCE_WORDS = frozenset("more less higher lower short over-budget".split())
 # "above", "below", "under" after an amount make it a difference only before a figure it
@@ -340,7 +329,7 @@ COMPARED_NOUNS = frozenset(
     """.split()
 )
 # Verbs of giving whose money object is paid ("gave $5.9 million toward the campaign").
-GIVE_VERBS = frozenset("give gives gave given giving".split())
+GIVE_VERBS = verbs("give")
 COMPARISON_WORDS = frozenset(
     "beside besides than like unlike versus vs vs. against next compared dwarfing dwarfs".split()
 )
@@ -363,20 +352,10 @@ PURCHASE_MODIFIERS = frozenset(
 )
 
 # Verbs of a seller: their recipient ("supply Y with", "sell to Y", "deliver to Y") buys.
-SUPPLY_VERBS = frozenset(
-    """
-    supply supplies supplied supplying deliver delivers delivered delivering
-    sell sells sold selling
-    """.split()
-)
+SUPPLY_VERBS = verbs("deliver sell supply")
 
 # Verbs of a company taking in money: a funding round when investors are named.
-RAISE_VERBS = frozenset(
-    """
-    raise raises raised raising secure secures secured securing close closes closed
-    closing land lands landed landing bag bags bagged attract attracts attracted
-    """.split()
-)
+RAISE_VERBS = verbs("attract bag close land raise secure")
 
 # Nouns of a funding round ("a $1.2bn Series C round led by ...").
 ROUND_NOUNS = frozenset("round rounds funding financing investment raise".split())

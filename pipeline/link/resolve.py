@@ -22,6 +22,7 @@ from pipeline.link._state import (
     sentence_of,
 )
 from pipeline.link.lexicon import (
+    ORG_NAME_ENDINGS,
     REPORT_VERBS,
 )
 from pipeline.link.names import (
@@ -43,9 +44,15 @@ _PUBLISHER_RE = regex.compile(
 _ORG_TAG_RE = regex.compile(r"<(?P<name>[^<>\n]{2,80}?)>")
 
 
+# "Harbor Energy & Development Corp": up to four capitalised words and a suffix from the
+# lexicon, which is written capitalised ("Inc", "GmbH", "AG": never "inc" in running text)
 _ORG_SUFFIX_RE = regex.compile(
-    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}"
-    r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Spa|SpA|SA|AG|NV|N\.V|K\.K|Bhd|GmbH|Group|Corporation)\b\.?)"
+    r"\b(?P<name>(?:[\p{Lu}][\p{L}&'.-]*\s+(?:(?:and|&)\s+)?){1,4}(?:"
+    + "|".join(
+        r"\.?".join(regex.escape(part) for part in suffix.split("."))
+        for suffix in sorted(ORG_NAME_ENDINGS, key=len, reverse=True)
+    )
+    + r")\b\.?)"
 )
 
 
