@@ -22,6 +22,7 @@ def verbs(bases: str) -> frozenset[str]:
     """
     return frozenset(form for base in bases.split() for form in (base, *VERB_FORMS.get(base, ())))
 
+
 # Verbs whose money object is spent by their subject.
 SPEND_VERBS = verbs(
     """

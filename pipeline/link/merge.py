@@ -9,7 +9,7 @@ import regex
 from models import Amount, Claim, Evidence, Flag, Source, Subject
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
-from pipeline.link.names import short_key
+from pipeline.link.names import junk_reason, short_key
 from pipeline.link.rules import RuleId
 from pipeline.link.sources import clean_sources
 from pipeline.link.thresholds import BUDGET_LINE_SENTENCES
@@ -210,6 +210,8 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
     first = claim.mentions[0]
     text = ctx.doc.text
     subject = claim.subject
+    if subject is not None and junk_reason(subject.name) is not None:
+        subject = None  # a pronoun, date, unit or bare noun names no spender
     rules = list(first.rules)
     if subject is not None:
         rules.append(first.subject_rule)

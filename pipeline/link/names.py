@@ -228,3 +228,56 @@ def is_suffix_conjunct(token: Token) -> bool:
     return is_corp_suffix(token.text) or any(
         is_corp_suffix(w.text) for w in token.doc[token.left_edge.i : token.i]
     )
+
+
+# Words that are never names of their own: pronouns and relatives.
+_PRONOUNS = frozenset(
+    """
+    it its they them their theirs he she his her him hers we our us i me my you your
+    which who whom whose that this these those what one ones
+    """.split()
+)
+# Common nouns the guidelines accept as sources ("officials said" -> "officials",
+# "reports say" -> "reports", "the prospectus said" -> "prospectus").
+_SOURCE_NOUNS = frozenset(
+    """
+    officials official analysts analyst economists economist reports report sources
+    prospectus statement filing survey release government cabinet ministry
+    """.split()
+)
+_MARKUP_RE = regex.compile(r"[\[\]{}<>|*_#`\\]|https?:|www\.|\]\(")
+_DATE_RE = regex.compile(
+    r"^(?:(?:(?:last|next|this|the)\s+)?(?:year|month|week|quarter|decade)s?|\d{4}s?|fy\s*\d{2,4}"
+    r"|(?:first|second|third|fourth)\s+quarter|q[1-4])$",
+    regex.IGNORECASE,
+)
+
+
+def junk_reason(name: str, *, as_source: bool = False) -> str | None:
+    """Why `name` cannot be a claim's subject (or source), or None when it can.
+
+    A pronoun or relative, markup, a date, a unit or title word alone, and for a spender
+    a bare common noun ("venture", "the ministry"): GUIDELINES.md names spenders, and a
+    source may be one of the common nouns it lists ("officials", "reports").
+
+    >>> [junk_reason(n) for n in ("which", "[Meta](https://x)", "last year", "Qtr", "venture")]
+    ['pronoun', 'markup', 'date', 'unit', 'generic noun']
+    >>> junk_reason("officials", as_source=True), junk_reason("Foreign oil companies")
+    (None, None)
+    """
+    words = [w for w in name.lower().split() if w not in ("the", "a", "an")]
+    if not words:
+        return "empty"
+    if len(words) == 1 and words[0].strip(".,") in _PRONOUNS:
+        return "pronoun"
+    if _MARKUP_RE.search(name):
+        return "markup"
+    if _DATE_RE.match(" ".join(words)) or all(w.strip(".,") in _NEVER_NAMES for w in words):
+        return "date" if _DATE_RE.match(" ".join(words)) else "unit"
+    if all(w.strip(".,") in TITLES for w in words):
+        return "title"
+    if len(words) == 1 and is_generic_noun(name):
+        if as_source and words[0] in _SOURCE_NOUNS:
+            return None
+        return "generic noun"
+    return None

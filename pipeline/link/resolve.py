@@ -79,8 +79,12 @@ def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False
         name = strip_name(" ".join(written.split()) if written.strip() else ref.text)
         if not name:
             return None
-        if is_generic_noun(name) and not as_source:
-            return _resolve_description_word(ctx, name, ref.start + base)
+        if is_generic_noun(name):
+            # "the association" -> "Chemical Industry Association"; a source may stay a
+            # common noun the guidelines accept ("officials", "the cabinet")
+            found = _resolve_description_word(ctx, name, ref.start + base)
+            if found is not None or not as_source:
+                return found
         if is_junk_name(name, ctx.doc.text):
             return None
         return Subject(name=name, start=ref.start + base, end=ref.end + base)

@@ -17,7 +17,7 @@ from pipeline.link.lexicon import (
     REPORT_VERBS,
     SPOKESPEOPLE,
 )
-from pipeline.link.names import is_outlet_name, is_suffix_conjunct, name_of, strip_name
+from pipeline.link.names import is_outlet_name, is_suffix_conjunct, junk_reason, name_of, strip_name
 from pipeline.link.resolve import resolve
 from pipeline.link.rules import RuleId
 from pipeline.link.spending import is_actor
@@ -217,11 +217,14 @@ def source_at(name: str, token: Token, base: int) -> Source:
 
 
 def clean_sources(ctx: DocContext, sources: Iterable[Source]) -> list[Source]:
+    """Sources once each, never the publisher, the sign-off or a name that names nobody."""
     out: list[Source] = []
     seen: set[str] = set()
     for s in sources:
         key = s.name.lower().removeprefix("the ")
         if key in seen or key in ("reuter",) or len(key) < 2:
+            continue
+        if junk_reason(s.name, as_source=True) is not None:
             continue
         if ctx.publisher and key.startswith(ctx.publisher.lower()):
             continue
