@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from models import Subject
 from pipeline.link import lexicon as lx
+from pipeline.link import thresholds
 from pipeline.link.lexicon import (
     CORP_SUFFIXES,
     ORG_ANAPHORS,
@@ -94,10 +95,19 @@ def is_junk_name(name: str, text: str) -> bool:
         return True  # "Billion", "Mr", "President": a unit or a title without its name
     if len(words) == 1 and name[0].isupper():
         word = regex.compile(rf"(?<![\p{{L}}-]){regex.escape(name)}(?![\p{{L}}-])", regex.I)
-        uses: list[str] = [m[0] for m in word.finditer(text)]
-        lower = sum(1 for u in uses if u.islower())
-        return lower > 0 and lower >= len(uses) - lower
+        uses = list(word.finditer(text))
+        lower = sum(1 for m in uses if m[0].islower())
+        if lower > 0 and lower >= len(uses) - lower:
+            return True
+        # "New" of "New York" and "New Jersey": a word that (nearly) always runs on into
+        # another capitalised word is a fragment of longer names
+        cased = [m for m in uses if not m[0].islower()]
+        joined = sum(1 for m in cased if _NEXT_CAPITAL_RE.match(text, m.end()))
+        return len(cased) >= 2 and joined >= thresholds.FRAGMENT_SHARE * len(cased)
     return False
+
+
+_NEXT_CAPITAL_RE = regex.compile(r"[ \t-]?\p{Lu}")
 
 
 def short_key(name: str) -> str:

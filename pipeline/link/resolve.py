@@ -22,6 +22,7 @@ from pipeline.link._state import (
     sentence_of,
 )
 from pipeline.link.lexicon import (
+    ORG_ANAPHORS,
     ORG_NAME_ENDINGS,
     REPORT_VERBS,
 )
@@ -152,7 +153,13 @@ def _entity_in_description(token: Token) -> Token:
     if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON", "GPE"):
         return token
     for child in token.children:
-        if child.dep_ in ("compound", "appos", "flat") and child.ent_type_ in ("ORG", "PERSON"):
+        if child.ent_type_ not in ("ORG", "PERSON"):
+            continue
+        # "maker ASML" (apposition), "chipmaker Nvidia"; but "the Trump administration"
+        # is the administration, so a compound counts only under a descriptor noun
+        if child.dep_ == "appos" or (
+            child.dep_ in ("compound", "flat") and token.lower_ in ORG_ANAPHORS
+        ):
             return child
     return token
 

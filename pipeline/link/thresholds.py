@@ -53,3 +53,8 @@ TOPIC_WINDOW_SENTENCES = 3
 # Tokens walked up from an amount to find the clause that names its spender: enough for
 # "X said it expects to be able to spend $Y" (amount, spend, able, be, expects, said).
 SUBJECT_WALK_STEPS = 8
+
+# A one-word name that runs on into another capitalised word in at least 80% of its uses
+# ("New" in "New York", "New Jersey") is a fragment of longer names, not a name: four
+# uses in five leave room for one title-cased headline or sentence start.
+FRAGMENT_SHARE = 0.8
