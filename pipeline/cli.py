@@ -15,12 +15,11 @@ from pathlib import Path
 
 
 def _currency_code(text: str) -> str:
+    from pipeline.errors import Errors
+
     code = text.strip().upper()
     if len(code) != 3 or not code.isalpha():
-        raise argparse.ArgumentTypeError(
-            "--dollar must be an ISO 4217 code of three letters such as USD or CAD "
-            f"({text!r} given)"
-        )
+        raise argparse.ArgumentTypeError(Errors.E001.format(code=text))
     return code
 
 
@@ -47,9 +46,51 @@ def _run_amounts(args: argparse.Namespace) -> int:
     return 0
 
 
+def extract_corpus_cli(args: argparse.Namespace) -> int:
+    """Run `newsclaims extract` from parsed arguments, print its summary, return the status.
+
+    args (argparse.Namespace): Parsed by `build_parser`.
+    RETURNS (int): 0 when no article failed with severity "error", 1 otherwise.
+    """
+    import datetime as dt
+
+    from models import Settings
+    from pipeline.outputs import output_paths
+    from pipeline.run.batch import extract_corpus
+
+    date = dt.date.fromisoformat(args.date) if args.date else None
+    settings = Settings(
+        default_dollar=args.dollar,
+        default_date=date,
+        max_chars=args.max_chars,
+        parse_all=args.parse_all,
+    )
+    summary = extract_corpus(
+        args.corpus,
+        args.output,
+        settings=settings,
+        workers=args.workers,
+        resume=args.resume,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=False if args.quiet else None,
+        timeout=args.timeout or None,
+    )
+    if not args.quiet:
+        paths = output_paths(args.output)
+        print(
+            f"{summary.articles} articles, {summary.claims} claims, {summary.errors} errors, "
+            f"{summary.skipped} skipped, {summary.warnings} warnings"
+            + (f" ({summary.resumed} units done before)" if summary.resumed else "")
+            + f" in {summary.seconds:.1f}s: {paths.claims}, {paths.docs.name}, "
+            f"{paths.errors.name}",
+            file=sys.stderr,
+        )
+    return 0 if summary.ok else 1
+
+
 def _run_extract(args: argparse.Namespace) -> int:
-    from pipeline.errors import NewsclaimsError
-    from pipeline.run.batch import extract_corpus_cli
+    from pipeline.errors import NewsclaimsError, Warnings
 
     try:
         return extract_corpus_cli(args)
@@ -57,7 +98,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         print(f"newsclaims extract: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("newsclaims extract: interrupted; --resume continues the run", file=sys.stderr)
+        print(f"newsclaims extract: {Warnings.W001}", file=sys.stderr)
         return 130
 
 
@@ -69,41 +110,45 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _positive_int(text: str) -> int:
+    from pipeline.errors import Errors
+
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 ({text!r} given)")
+        raise argparse.ArgumentTypeError(Errors.E010.format(text=text))
     return value
 
 
 def _iso_date(text: str) -> str:
     import datetime as dt
 
+    from pipeline.errors import Errors
+
     try:
         dt.date.fromisoformat(text)
     except ValueError as e:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD ({text!r} given)") from e
+        raise argparse.ArgumentTypeError(Errors.E011.format(text=text)) from e
     return text
 
 
 def _tolerance(text: str) -> float:
+    import math
+
+    from pipeline.errors import Errors
+
     try:
         value = float(text)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(
-            f"--tolerance must be a number such as 0.1 ({text!r} given)"
-        ) from e
-    if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(
-            f"--tolerance must be a fraction between 0 and 1 such as 0.1 ({text!r} given)"
-        )
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1:  # NaN too
+        raise argparse.ArgumentTypeError(Errors.E104.format(value=text))
     return value
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from pipeline.analyse.io import export_claims, export_format
+    from pipeline.analyse.export import export_claims, export_format
     from pipeline.errors import NewsclaimsError
 
     try:

@@ -28,14 +28,15 @@ import regex as re
 
 from models import Claim, DocRecord, Fact, ReportedValue
 from pipeline.analyse.fx import USD, to_usd
-from pipeline.analyse.io import docs_path_for, read_claims, read_docs
 from pipeline.analyse.spenders import (
     DESCRIPTOR_WORDS,
     ITEM_CATEGORIES,
     LEGAL_SUFFIXES,
     SPENDER_ALIASES,
 )
+from pipeline.analyse.table import read_claims, read_docs
 from pipeline.errors import Errors, InputError
+from pipeline.outputs import docs_path_for
 
 logger = logging.getLogger(__name__)
 

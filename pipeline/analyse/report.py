@@ -30,7 +30,9 @@ from pipeline.analyse.consolidate import (
     consolidate,
     value_bounds,
 )
-from pipeline.analyse.io import claim_spans, docs_path_for, read_claims, read_docs
+from pipeline.analyse.export import claim_spans
+from pipeline.analyse.table import read_claims, read_docs
+from pipeline.outputs import docs_path_for
 
 logger = logging.getLogger(__name__)
 

@@ -34,6 +34,7 @@ from pipeline.ingest.decode import (
     html_article,
     parse_date,
 )
+from pipeline.outputs import is_output_name
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
 SUFFIXES: dict[str, SourceFormat] = {
@@ -44,8 +45,6 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
-# The tool's own outputs: never read back as input.
-OUTPUT_SUFFIXES = (".claims.jsonl", ".docs.jsonl", ".errors.jsonl", ".journal.jsonl")
 STDIN = "-"
 STDIN_ID = "stdin"
 
@@ -222,15 +221,6 @@ def iter_documents(
                 yield doc
         else:
             yield unit
-
-
-def is_output_name(name: str) -> bool:
-    """True for the name of a file newsclaims writes, which is never read as input.
-
-    >>> is_output_name("run.errors.jsonl"), is_output_name("feed.jsonl")
-    (True, False)
-    """
-    return name.lower().endswith(OUTPUT_SUFFIXES)
 
 
 def _walk(

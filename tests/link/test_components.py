@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import spacy
 from spacy.language import Language
 
@@ -17,9 +18,15 @@ TEXT = (
 )
 
 
-def test_components_add_pipe_sets_claims(nlp: Language) -> None:
+# The versioned factory name, and the first name kept as an alias for existing configs.
+FACTORY_NAMES = ["newsclaims_claims_v1", "newsclaims"]
+
+
+@pytest.mark.parametrize("factory", FACTORY_NAMES)
+def test_components_add_pipe_sets_claims(nlp: Language, factory: str) -> None:
     own = spacy.load(MODEL_NAME)
-    own.add_pipe("newsclaims", config={"doc_id": "montedison"})
+    own.add_pipe(factory, name="claims", config={"doc_id": "montedison"})
+    assert own.config["components"]["claims"]["factory"] == factory
     doc = own(TEXT)
     got = [
         (c.subject.name if c.subject else None, c.amount.value if c.amount else None)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,8 @@ from spacy.language import Language
 
 from models import Claim, DocRecord, ErrorRecord
 from pipeline.cli import main
-from pipeline.run.batch import extract_corpus, run_ordered
-from pipeline.run.journal import output_paths
+from pipeline.outputs import output_paths
+from pipeline.run.batch import extract_corpus
 
 
 def test_batch_writes_three_files(wire: Path, tmp_path: Path, blank_nlp: Language) -> None:
@@ -114,7 +113,6 @@ def test_batch_timeout_is_one_error(
         (corpus / name).write_bytes((wire / name).read_bytes())
     (corpus / "hang.txt").write_text("SLEEPY with $9 million\n")
     out = tmp_path / "c.jsonl"
-    started = time.monotonic()
     summary = extract_corpus(
         corpus,
         out,
@@ -126,36 +124,11 @@ def test_batch_timeout_is_one_error(
         timeout=0.5,
         progress=False,
     )
-    assert time.monotonic() - started < 15
     (error,) = [
         ErrorRecord.model_validate_json(x) for x in read_outputs(out)["errors"].splitlines()
     ]
     assert error.doc_id == "hang.txt" and "ArticleTimeout: longer than 0.5 s" in error.reason
     assert summary.articles == 3 and summary.claims > 0
-
-
-def test_batch_run_ordered_keeps_order_and_bounds_work() -> None:
-    class Handle:
-        def __init__(self, chunk: list[Any], log: list[int]) -> None:
-            self.chunk, self.log = chunk, log
-
-        def result(self) -> list[Any]:
-            self.log.append(-self.chunk[0])
-            return self.chunk
-
-    log: list[int] = []
-
-    def submit(chunk: list[Any]) -> Handle:
-        log.append(chunk[0])
-        return Handle(chunk, log)
-
-    chunks = ([i] for i in range(1, 8))
-    assert [r[0] for r in run_ordered(chunks, submit, window=3)] == list(range(1, 8))  # type: ignore[arg-type]
-    in_flight = [
-        sum(1 for x in log[: i + 1] if x > 0) - sum(1 for x in log[: i + 1] if x < 0)
-        for i in range(len(log))
-    ]
-    assert max(in_flight) == 3
 
 
 def test_batch_progress_bar(
@@ -222,7 +195,7 @@ def test_batch_cli_exit_status(corpus_dir: Path, tmp_path: Path) -> None:
 
 def test_batch_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "c.jsonl")]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert "[E002] Corpus path" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["extract", str(tmp_path), "-o", "c.jsonl", "--workers", "0"])
 

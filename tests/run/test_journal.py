@@ -1,8 +1,10 @@
 """Crash safety and resumption: real crashes at chosen points, a real SIGKILL, resume.
 
-A subprocess ends abruptly through the NEWSCLAIMS_CRASH_AFTER hook after N units, half a
-line written to the file named, or is killed with SIGKILL at a moment it does not
-choose; resumed, the output equals an uninterrupted run's, byte for byte.
+A subprocess ends abruptly after N units (its driver wraps the journal's `write_result`:
+the Nth unit's records are written, no checkpoint follows, half a line goes to the file
+named, then os._exit), or is killed with SIGKILL at a moment it does not choose; resumed,
+the output equals an uninterrupted run's, byte for byte. No hook for this lives in the
+library.
 """
 
 from __future__ import annotations
@@ -22,25 +24,57 @@ from spacy.language import Language
 
 from models import Settings
 from pipeline.errors import NewsclaimsError
+from pipeline.outputs import output_paths
 from pipeline.run.batch import extract_corpus
-from pipeline.run.journal import CRASH_ENV, output_paths, run_lock
+from pipeline.run.journal import run_lock
 
-# Runs extract_corpus in a subprocess, with the fake linker, for the crash tests.
+# Runs extract_corpus in a subprocess, with the fake linker, for the crash tests; with
+# `after` set, the process ends abruptly at the `after`-th unit it writes.
 DRIVER = """
-import sys
+import os, sys
 sys.path.insert(0, {tests!r})
 from conftest import fake_extract
 from models import Settings
+import pipeline.run.batch as batch
+import pipeline.run.journal as journal
 from pipeline.run.batch import extract_corpus
 import spacy
+
+after, where, written = {after}, {where!r}, [0]
+original = journal.write_result
+
+def crashing_write_result(sink, result, counts):
+    # A kill at the worst moment: records written but not checkpointed, half a line on disk.
+    written[0] += 1
+    if after and written[0] >= after:
+        journal.checkpoint = lambda sink: None
+        original(sink, result, counts)
+        f = sink.files[where]
+        f.write(b'{{"partial": "line cut by a cra')
+        f.flush()
+        os._exit(70)
+    original(sink, result, counts)
+
+batch.write_result = crashing_write_result
 extract_corpus({corpus!r}, {out!r}, settings=Settings(max_chars=100_000),
                nlp=spacy.blank("en"), workers={workers}, resume={resume},
                extract=fake_extract, checkpoint_every={every}, progress=False)
 """
 
 
-def _driver(corpus: Path, out: Path, *, workers: int, resume: bool, every: int) -> list[str]:
+def _driver(
+    corpus: Path,
+    out: Path,
+    *,
+    workers: int,
+    resume: bool,
+    every: int,
+    after: int = 0,
+    where: str = "claims",
+) -> list[str]:
     code = DRIVER.format(
+        after=after,
+        where=where,
         tests=str(ROOT / "tests"),
         corpus=str(corpus),
         out=str(out),
@@ -107,9 +141,8 @@ def test_journal_crash_then_resume(
     # The process ends after `after` units, half a line written to `where`, nothing flushed
     # since the last checkpoint; resumed, the output equals an uninterrupted run's.
     out = tmp_path / "c.jsonl"
-    env = {**os.environ, CRASH_ENV: f"{after}:{where}"}
-    cmd = _driver(wire, out, workers=workers, resume=False, every=5)
-    crashed = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT, timeout=120)
+    cmd = _driver(wire, out, workers=workers, resume=False, every=5, after=after, where=where)
+    crashed = subprocess.run(cmd, capture_output=True, cwd=ROOT, timeout=120)
     assert crashed.returncode == 70, crashed.stderr.decode()[-2000:]
     path = getattr(output_paths(out), where)
     assert not path.read_bytes().endswith(b"\n")  # the partial line is there
