@@ -9,18 +9,53 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+DEFAULT_TIMEOUT = 300.0  # seconds per article, local engine
+
 
 def _currency_code(text: str) -> str:
+    from pipeline.amounts.codes import is_currency_code
     from pipeline.errors import Errors
 
     code = text.strip().upper()
-    if len(code) != 3 or not code.isalpha():
+    if not is_currency_code(code):
         raise argparse.ArgumentTypeError(Errors.E001.format(code=text))
     return code
+
+
+def _seconds(text: str) -> float:
+    import math
+
+    from pipeline.errors import Errors
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value >= 0 and math.isfinite(value)):  # NaN fails both
+        raise argparse.ArgumentTypeError(Errors.E012.format(text=text))
+    return value
+
+
+# A Dask scheduler address: an optional protocol, a host, and a port.
+_SCHEDULER = (
+    r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>\d{1,5})"
+)
+
+
+def _scheduler_address(text: str) -> str:
+    import re
+
+    from pipeline.errors import Errors
+
+    match = re.fullmatch(_SCHEDULER, text.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise argparse.ArgumentTypeError(Errors.E013.format(text=text))
+    return text.strip()
 
 
 def _run_amounts(args: argparse.Namespace) -> int:
@@ -59,6 +94,11 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
     from pipeline.run.batch import extract_corpus
 
     date = dt.date.fromisoformat(args.date) if args.date else None
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    if args.engine == "dask" and args.timeout:
+        from pipeline.errors import Warnings
+
+        print(f"newsclaims extract: {Warnings.W002}", file=sys.stderr)
     settings = Settings(
         default_dollar=args.dollar,
         default_date=date,
@@ -71,10 +111,11 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
         settings=settings,
         workers=args.workers,
         resume=args.resume,
+        overwrite=args.overwrite,
         engine=args.engine,
         scheduler=args.scheduler,
         progress=False if args.quiet else None,
-        timeout=args.timeout or None,
+        timeout=timeout or None,
     )
     if not args.quiet:
         paths = output_paths(args.output)
@@ -90,10 +131,13 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from pipeline.errors import NewsclaimsError, Warnings
+    from pipeline.errors import NewsclaimsError, NothingToReadError, Warnings
 
     try:
         return extract_corpus_cli(args)
+    except NothingToReadError as e:  # not a usage mistake: the corpus holds nothing to read
+        print(f"newsclaims extract: {e}", file=sys.stderr)
+        return 1
     except NewsclaimsError as e:
         print(f"newsclaims extract: {e}", file=sys.stderr)
         return 2
@@ -153,7 +197,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
     try:
         fmt = export_format(args.output, args.format)
-        n = export_claims(args.claims, args.output, fmt=fmt)
+        n = export_claims(args.claims, args.output, fmt=fmt, overwrite=args.overwrite)
     except NewsclaimsError as e:
         print(f"newsclaims export: {e}", file=sys.stderr)
         return 2
@@ -167,7 +211,9 @@ def _run_consolidate(args: argparse.Namespace) -> int:
     from pipeline.errors import NewsclaimsError
 
     try:
-        facts = consolidate_file(args.claims, args.output, tolerance=args.tolerance)
+        facts = consolidate_file(
+            args.claims, args.output, tolerance=args.tolerance, overwrite=args.overwrite
+        )
     except NewsclaimsError as e:
         print(f"newsclaims consolidate: {e}", file=sys.stderr)
         return 2
@@ -181,7 +227,9 @@ def _run_report(args: argparse.Namespace) -> int:
     from pipeline.errors import NewsclaimsError
 
     try:
-        n_claims, n_docs = write_report(args.claims, args.output, tolerance=args.tolerance)
+        n_claims, n_docs = write_report(
+            args.claims, args.output, tolerance=args.tolerance, overwrite=args.overwrite
+        )
     except NewsclaimsError as e:
         print(f"newsclaims report: {e}", file=sys.stderr)
         return 2
@@ -199,6 +247,24 @@ def _add_fact_arguments(p: argparse.ArgumentParser, *, output_help: str) -> None
         default=0.1,
         help="values differing by more than this fraction make a fact disputed (default 0.1)",
     )
+    _add_overwrite(p)
+
+
+def _add_overwrite(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace an existing output (never an input, nor a file extract wrote beside it)",
+    )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclaims")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclaims", description="Structured spending claims from news articles."
     )
+    parser.add_argument("--version", action="version", version=f"newsclaims {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("amounts", help="money amounts of each stdin line, as JSON lines")
@@ -225,8 +292,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="worker processes (or Dask workers of a new LocalCluster); default: the cores",
     )
-    p.add_argument(
+    again = p.add_mutually_exclusive_group()
+    again.add_argument(
         "--resume", action="store_true", help="continue a run that stopped, from its journal"
+    )
+    again.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace existing outputs, or start an unfinished run again from the beginning",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument(
@@ -238,14 +311,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parse-all", action="store_true", help="parse whole articles with spaCy")
     p.add_argument(
         "--timeout",
-        type=float,
-        default=300.0,
+        type=_seconds,
+        default=None,
         help="seconds one article may take before it is given up with an error record "
-        "(local engine; 0: no limit; default 300)",
+        f"(local engine; 0: no limit; default {DEFAULT_TIMEOUT:g})",
     )
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument(
-        "--scheduler", default=None, help="address of a running Dask scheduler (--engine dask)"
+        "--scheduler",
+        type=_scheduler_address,
+        default=None,
+        help="address of a running Dask scheduler such as tcp://127.0.0.1:8786 (--engine dask)",
     )
     p.set_defaults(func=_run_extract)
 
@@ -262,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from the output suffix (.parquet, .csv); spans: JSONL, one record "
         "per article (Prodigy, doccano); labelstudio: a JSON list of tasks with predictions",
     )
+    _add_overwrite(p)
     p.set_defaults(func=_run_export)
 
     p = sub.add_parser(
@@ -285,7 +362,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `newsclaims` command with `argv` and return its exit status."""
     args = build_parser().parse_args(argv)
-    status: int = args.func(args)
+    try:
+        status: int = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`newsclaims amounts | head -1`): stop quietly, as Unix tools
+        # do, with SIGPIPE's status; stdout goes to /dev/null so that the interpreter's
+        # last flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13
     return status
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import Claim, Document, Settings
+from pipeline.errors import Errors, NewsclaimsError
 from pipeline.link.linker import link_claims, plan_document
 
 if not Doc.has_extension("claims"):
@@ -33,6 +34,9 @@ class ClaimFinder:
         self.doc_id = doc_id
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("DEP"):
+            # Without a parse the linker finds nothing: say so instead of returning [].
+            raise NewsclaimsError(Errors.E020.format(name=self.name))
         doc._.claims = find_claims_in_doc(doc, settings=self.settings, doc_id=self.doc_id)
         return doc
 

@@ -20,6 +20,10 @@ class InputError(NewsclaimsError):
     """An article or corpus that cannot be read."""
 
 
+class NothingToReadError(InputError):
+    """A corpus that holds no file newsclaims reads (the command exits with status 1)."""
+
+
 class _ErrorsWithCodes(type):
     # spaCy's ErrorsWithCodes: an attribute read through the class carries its code.
     def __getattribute__(cls, code: str) -> Any:
@@ -36,11 +40,21 @@ class Errors(metaclass=_ErrorsWithCodes):
     '[E306] --scheduler needs --engine dask.'
     """
 
-    E001 = "Unknown currency code {code!r}: give an ISO 4217 code of three capital letters."
+    E001 = "Unknown currency code {code!r}: give an ISO 4217 code such as USD, CAD or EUR."
     E002 = "Corpus path {path!r} does not exist."
     # The command line's argument checks (argparse prints them after the option's name).
     E010 = "expected a whole number of at least 1 ({text!r} given)"
     E011 = "expected a date as YYYY-MM-DD ({text!r} given)"
+    E012 = "expected a number of seconds, at least 0 (0: no limit) ({text!r} given)"
+    E013 = (
+        "expected the address of a running Dask scheduler such as tcp://127.0.0.1:8786 "
+        "({text!r} given)"
+    )
+    # The spaCy component.
+    E020 = (
+        "The component {name!r} needs a dependency parse and the document has none: add a "
+        "parser before it in the pipeline (en_core_web_sm has one), not spacy.blank()."
+    )
 
     # Analysis side (issue 6): exports, consolidation, report.
     E101 = "Line {line} of {path!r} is not a valid claim record: {error}"
@@ -51,6 +65,9 @@ class Errors(metaclass=_ErrorsWithCodes):
     )
     E104 = "--tolerance must be a fraction between 0 and 1 such as 0.1 ({value!r} given)."
     E105 = "Claims file {path!r} does not exist."
+    E106 = "{role} {path!r} is a folder; give a file such as {example}."
+    E107 = "Refusing to write {path!r}: it is {what}; choose another output path."
+    E108 = "{path!r} exists; give --overwrite to replace it, or choose another output path."
 
     # Ingestion and the batch runner (issues 4 and 5): E3xx.
     E301 = (
@@ -63,9 +80,30 @@ class Errors(metaclass=_ErrorsWithCodes):
     E305 = "Output path {path!r} is a folder; give a file such as claims.jsonl."
     E306 = "--scheduler needs --engine dask."
     E307 = "Another run is writing {path!r} now; wait for it, or choose another output."
+    E308 = (
+        "{path!r} holds the journal of an unfinished run: --resume continues it, "
+        "--overwrite starts again from the beginning."
+    )
+    E309 = "No articles in {path!r}: newsclaims reads {suffixes} files, and none was found{extra}."
+    E310 = (
+        "Cannot reach the Dask scheduler at {address!r} ({error}); start one there, or "
+        "leave out --scheduler for a local cluster."
+    )
+    E311 = (
+        "No space left on the device while writing {path!r}: the run stopped and what was "
+        "checkpointed is kept; free some room, then run again with --resume to continue."
+    )
+    E312 = (
+        "{path!r} exists and was not written by newsclaims extract (no journal beside it); "
+        "give --overwrite to replace it, or choose another output path."
+    )
 
 
 class Warnings(metaclass=_ErrorsWithCodes):
     """Messages that do not stop a command; read through the class, they carry their code."""
 
     W001 = "interrupted; --resume continues the run"
+    W002 = (
+        "--timeout is not enforced with --engine dask (Dask runs articles in threads, "
+        "where no timer can stop them); articles there have no time limit"
+    )

@@ -28,7 +28,7 @@ from models import (
 )
 from pipeline.analyse.table import LIST_COLUMNS, claims_frame, read_claims, read_docs
 from pipeline.errors import Errors, InputError
-from pipeline.outputs import docs_path_for
+from pipeline.outputs import atomic_output, check_output, docs_path_for
 
 logger = logging.getLogger(__name__)
 
@@ -151,19 +151,31 @@ def export_format(out_path: Path, fmt: str | None) -> ExportFormat:
     raise InputError(Errors.E103.format(path=str(out_path)))
 
 
-def export_claims(claims_path: Path, out_path: Path, *, fmt: str | None = None) -> int:
+def export_claims(
+    claims_path: Path, out_path: Path, *, fmt: str | None = None, overwrite: bool = False
+) -> int:
     """Export a claims file as Parquet, CSV, or review spans JSONL.
 
     claims_path (Path): the claims JSONL (its .docs.jsonl beside it).
     out_path (Path): the output file.
     fmt (str | None): "parquet", "csv", "spans" (JSONL, one record per article)
         or "labelstudio" (a JSON list of tasks); None: from the suffix.
+    overwrite (bool): replace an existing `out_path` (never an input: see
+        `pipeline.outputs.check_output`).
     RETURNS (int): the number of rows (claims) or records (articles) written.
     """
     chosen = export_format(out_path, fmt)
+    example = {"spans": "review.jsonl", "labelstudio": "review.json"}.get(chosen, "claims.csv")
+    check_output(out_path, inputs=(claims_path,), overwrite=overwrite, example=example)
     claims = read_claims(claims_path)
     docs = read_docs(docs_path_for(claims_path))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(out_path) as tmp:
+        return _write_export(chosen, claims, docs, tmp)
+
+
+def _write_export(
+    chosen: ExportFormat, claims: list[Claim], docs: Mapping[str, DocRecord], out_path: Path
+) -> int:
     if chosen == "spans":
         records = review_records(claims, docs)
         with out_path.open("w", encoding="utf-8") as out:

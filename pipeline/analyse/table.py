@@ -61,6 +61,10 @@ def read_claims(path: Path) -> list[Claim]:
     """
     if not path.exists():
         raise InputError(Errors.E105.format(path=str(path)))
+    if path.is_dir():
+        raise InputError(
+            Errors.E106.format(role="Claims file", path=str(path), example="out/claims.jsonl")
+        )
     claims = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):

@@ -45,6 +45,15 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
+# Files of kinds newsclaims does not read but a user may expect it to: each gets a
+# "skipped" record saying so (other files are ignored without a word).
+UNREAD_KINDS: dict[str, str] = {
+    ".pdf": "PDF files are not read: convert it to text (.txt) first",
+    ".doc": "Word files are not read: save it as text (.txt) or HTML first",
+    ".docx": "Word files are not read: save it as text (.txt) or HTML first",
+    ".rtf": "RTF files are not read: save it as text (.txt) first",
+}
+NOT_UTF8_NAME = "the file name is not valid UTF-8 (shown escaped): rename the file to read it"
 STDIN = "-"
 STDIN_ID = "stdin"
 
@@ -80,6 +89,15 @@ def unit_key(unit: Unit) -> str:
     if isinstance(unit, Document):
         return unit.id
     return unit.doc_id
+
+
+def is_unread_kind(unit: Unit) -> bool:
+    """True for the record of a file of a kind newsclaims does not read (a PDF).
+
+    >>> is_unread_kind(ErrorRecord(path="a.pdf", reason=UNREAD_KINDS[".pdf"], severity="skipped"))
+    True
+    """
+    return isinstance(unit, ErrorRecord) and unit.reason in UNREAD_KINDS.values()
 
 
 def byte_limit(max_chars: int) -> int:
@@ -120,6 +138,8 @@ def iter_units(
     excluded = {_resolve(p) for p in exclude}
     if root.is_dir():
         yield from _walk(root, root, frozenset(), {}, excluded, settings)
+    elif _SURROGATE.search(str(root)):
+        yield _name_error(str(root), root.name)
     else:
         fmt = SUFFIXES.get(root.suffix.lower(), "txt")
         yield from _file_units(root, root.name, fmt, settings)
@@ -256,6 +276,9 @@ def _walk(
         if entry.name.startswith("."):
             continue  # .git, .venv, editor files
         path = Path(entry.path)
+        if _SURROGATE.search(entry.path):  # bytes that are not UTF-8, kept by os.fsdecode
+            yield _name_error(entry.path, _rel(root, path))
+            continue
         fmt = SUFFIXES.get(path.suffix.lower())
         try:
             is_dir = path.is_dir()
@@ -268,6 +291,11 @@ def _walk(
         if fmt is None:
             if entry.is_symlink() and not path.exists():
                 yield from _broken_link(path, _rel(root, path))
+            elif path.suffix.lower() in UNREAD_KINDS:
+                reason = UNREAD_KINDS[path.suffix.lower()]
+                yield ErrorRecord(
+                    path=str(path), reason=reason, severity="skipped", doc_id=_rel(root, path)
+                )
             continue
         if _is_output(path, names, excluded):
             continue
@@ -382,6 +410,9 @@ def _jsonl_record(
     except json.JSONDecodeError as e:
         yield _line_error(path, lineno, f"not JSON ({e.msg} at column {e.colno})")
         return
+    except RecursionError:
+        yield _line_error(path, lineno, "JSON nested too deeply to read")
+        return
     if not isinstance(obj, dict):
         yield _line_error(path, lineno, f"a JSON {type(obj).__name__}, not an object")
         return
@@ -459,8 +490,16 @@ def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
 def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; too deep
         return False
+
+
+def _name_error(path: str, rel: str) -> ErrorRecord:
+    # A name with bytes that are not UTF-8 cannot go into a JSON record as it is: escaped.
+    def shown(name: str) -> str:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+    return ErrorRecord(path=shown(path), reason=NOT_UTF8_NAME, doc_id=shown(rel))
 
 
 def _resolve(path: Path) -> Path:

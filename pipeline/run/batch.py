@@ -24,6 +24,9 @@ the uninterrupted run's output, byte for byte, when the corpus has not changed.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import itertools
 import os
 import sys
 import time
@@ -34,15 +37,22 @@ from typing import Any, BinaryIO, Literal
 from spacy.language import Language
 
 from models import SCHEMA_VERSION, RunSummary, Settings
-from pipeline.errors import Errors, NewsclaimsError
-from pipeline.ingest.sources import Unit, iter_units, unit_key
+from pipeline.errors import Errors, NewsclaimsError, NothingToReadError
+from pipeline.ingest.sources import STDIN, SUFFIXES, Unit, is_unread_kind, iter_units, unit_key
 from pipeline.link.linker import extract_document
 from pipeline.link.linker import extract_many as link_extract_many
-from pipeline.outputs import output_paths
+from pipeline.outputs import OutputPaths, is_inside, output_paths, same_path
 from pipeline.run.engine import Engine
-from pipeline.run.journal import checkpoint, open_run, open_sink, run_lock, write_result
+from pipeline.run.journal import (
+    checkpoint,
+    journal_state,
+    open_run,
+    open_sink,
+    run_lock,
+    write_result,
+)
 from pipeline.run.local import LocalEngine
-from pipeline.run.work import ExtractFn, ExtractManyFn, Extractor
+from pipeline.run.work import ExtractFn, ExtractManyFn, Extractor, UnitResult
 
 EngineName = Literal["local", "dask"]
 
@@ -57,6 +67,7 @@ def extract_corpus(
     nlp: Language | None = None,
     workers: int | None = None,
     resume: bool = False,
+    overwrite: bool = False,
     engine: EngineName = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
@@ -75,6 +86,9 @@ def extract_corpus(
     workers (int | None): Processes (local) or Dask workers of a new LocalCluster;
         os.cpu_count() when None. 1 runs in this process.
     resume (bool): Continue the run the journal beside `out_path` records.
+    overwrite (bool): Replace outputs this command did not write, or start an unfinished
+        run again; without it those are refused (NewsclaimsError). Outputs are never an
+        input, nor inside the input corpus.
     engine (str): "local" (processes on this machine) or "dask".
     scheduler (str | None): Address of a running Dask scheduler; a LocalCluster when None.
     progress (bool | None): Show a progress bar on stderr; when None, only on a terminal.
@@ -94,37 +108,29 @@ def extract_corpus(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     _check_options(workers, engine, scheduler)
     paths = output_paths(out_path)
-    if paths.claims.is_dir():
-        raise NewsclaimsError(Errors.E305.format(path=str(paths.claims)))
+    _check_paths(corpus, paths)
     started = time.monotonic()
     signature = _signature(settings, extract)  # extract_many gives the same by contract
-    # Walk first: a corpus that does not exist raises before any output is touched.
+    # Walk first: a corpus that does not exist, or holds nothing to read, raises before
+    # any output is touched.
     units = iter_units(corpus, settings=settings, exclude=paths, stdin=stdin)
-    first = next(units, None)
-    paths.claims.parent.mkdir(parents=True, exist_ok=True)
+    head = _head_of(units, corpus)
+    _check_existing(paths, resume=resume, overwrite=overwrite)
     extractor = Extractor(extract, extract_many, timeout)
-    with run_lock(paths) as lock:
-        done, counts = open_run(paths, signature, resume=resume)
-        todo = (u for u in _prepend(first, units) if unit_key(u) not in done)
-        runner = _engine(engine, workers, scheduler, nlp, settings, extractor, lock)
-        sink = open_sink(paths, checkpoint_every)
-        bar = _progress_bar(progress, initial=len(done))
-        try:
-            for results in runner.run(_chunked(todo, CHUNK_SIZE)):
-                for result in results:
-                    write_result(sink, result, counts)
-                bar.update(len(results))
-                bar.set_postfix(
-                    claims=counts["claims"],
-                    errors=counts["errors"],
-                    skipped=counts["skipped"],
-                    refresh=False,
-                )
-            checkpoint(sink)
-        finally:
-            bar.close()
-            for f in sink.files.values():
-                f.close()
+    # The engine starts first: a Dask scheduler that cannot be reached leaves no file.
+    with _engine(engine, workers, scheduler, nlp, settings, extractor) as runner:
+        paths.claims.parent.mkdir(parents=True, exist_ok=True)
+        with run_lock(paths) as lock:
+            done, counts = open_run(paths, signature, resume=resume)
+            todo = (u for u in itertools.chain(head, units) if unit_key(u) not in done)
+            _write_all(
+                runner.run(_chunked(todo, CHUNK_SIZE), lock=lock),
+                paths,
+                counts,
+                checkpoint_every,
+                progress=progress,
+                initial=len(done),
+            )
     return RunSummary(
         articles=counts["articles"],
         claims=counts["claims"],
@@ -135,6 +141,84 @@ def extract_corpus(
         seconds=round(time.monotonic() - started, 3),
         words=counts["words"],
     )
+
+
+def _write_all(
+    results: Iterator[list[UnitResult]],
+    paths: OutputPaths,
+    counts: dict[str, int],
+    checkpoint_every: int,
+    *,
+    progress: bool | None,
+    initial: int,
+) -> None:
+    # Write every result in order, checkpointing as it goes; a full disk stops the run
+    # with a message, what was checkpointed kept for --resume.
+    sink = open_sink(paths, checkpoint_every)
+    bar = _progress_bar(progress, initial=initial)
+    try:
+        for chunk in results:
+            for result in chunk:
+                write_result(sink, result, counts)
+            bar.update(len(chunk))
+            bar.set_postfix(
+                claims=counts["claims"],
+                errors=counts["errors"],
+                skipped=counts["skipped"],
+                refresh=False,
+            )
+        checkpoint(sink, finished=True)
+    except OSError as e:
+        if e.errno != errno.ENOSPC:
+            raise
+        raise NewsclaimsError(Errors.E311.format(path=str(paths.claims))) from e
+    finally:
+        bar.close()
+        for f in sink.files.values():
+            with contextlib.suppress(OSError):  # a full disk fails the last flush too
+                f.close()
+
+
+def _check_paths(corpus: str | Path, paths: OutputPaths) -> None:
+    # No output is a folder, one of the inputs, or inside the input corpus.
+    if paths.claims.is_dir():
+        raise NewsclaimsError(Errors.E305.format(path=str(paths.claims)))
+    if str(corpus) == STDIN or not Path(corpus).exists():
+        return  # standard input, or a corpus that iter_units reports missing
+    folder = Path(corpus).is_dir()
+    for path in paths:
+        if folder and is_inside(path, corpus):
+            what = f"inside the input corpus {str(corpus)!r}"
+            raise NewsclaimsError(Errors.E107.format(path=str(path), what=what))
+        if not folder and same_path(path, corpus):
+            raise NewsclaimsError(Errors.E107.format(path=str(path), what="the input file"))
+
+
+def _check_existing(paths: OutputPaths, *, resume: bool, overwrite: bool) -> None:
+    # Outputs this command did not write, or an unfinished run, are replaced only on purpose.
+    if overwrite:
+        return
+    state = journal_state(paths)
+    if state == "unfinished" and not resume:
+        raise NewsclaimsError(Errors.E308.format(path=str(paths.journal)))
+    if state == "none":
+        for path in (paths.claims, paths.docs, paths.errors):
+            if path.exists() and path.stat().st_size > 0:
+                raise NewsclaimsError(Errors.E312.format(path=str(path)))
+
+
+def _head_of(units: Iterator[Unit], corpus: str | Path) -> list[Unit]:
+    # The units up to the first one that is an input newsclaims reads: none at all (an
+    # empty folder, or one of PDFs only) raises before any output is touched.
+    head: list[Unit] = []
+    for unit in units:
+        head.append(unit)
+        if not is_unread_kind(unit):
+            return head
+    unread = len(head)
+    extra = f" ({unread} files of kinds it does not read, such as PDFs)" if unread else ""
+    suffixes = ", ".join(SUFFIXES)
+    raise NothingToReadError(Errors.E309.format(path=str(corpus), suffixes=suffixes, extra=extra))
 
 
 def _check_options(workers: int, engine: str, scheduler: str | None) -> None:
@@ -153,14 +237,13 @@ def _engine(
     nlp: Language | None,
     settings: Settings,
     extractor: Extractor,
-    lock: int | None,
 ) -> Engine:
     if name == "dask":
         # Imported here: Dask is imported only by a run that asks for it.
         from pipeline.run.dask_engine import DaskEngine
 
         return DaskEngine(scheduler, workers, nlp, settings, extractor)
-    return LocalEngine(workers, nlp, settings, extractor, lock)
+    return LocalEngine(workers, nlp, settings, extractor)
 
 
 def _signature(settings: Settings, extract: ExtractFn) -> dict[str, Any]:
@@ -170,12 +253,6 @@ def _signature(settings: Settings, extract: ExtractFn) -> dict[str, Any]:
         "extract": f"{extract.__module__}.{extract.__qualname__}",
         "schema_version": SCHEMA_VERSION,
     }
-
-
-def _prepend(first: Unit | None, rest: Iterator[Unit]) -> Iterator[Unit]:
-    if first is not None:
-        yield first
-    yield from rest
 
 
 def _chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:

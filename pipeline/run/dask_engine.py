@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from models import Settings
+from pipeline.errors import Errors, NewsclaimsError
 from pipeline.ingest.sources import FileSource, Unit, with_bytes
 from pipeline.nlp import load_nlp
 from pipeline.run.engine import run_ordered
 from pipeline.run.work import Extractor, UnitResult, process_units
 
 PLUGIN_NAME = "newsclaims-nlp"
+CONNECT_TIMEOUT = "10s"  # how long to try a scheduler address before giving up
 
 
 class NlpPlugin(WorkerPlugin):
@@ -53,38 +56,52 @@ class DaskEngine:
     settings: Settings
     extractor: Extractor
 
-    def run(self, chunks: Iterator[list[Unit]]) -> Iterator[list[UnitResult]]:
-        """Process `chunks` on the cluster; one list of results per chunk, in order."""
-        cluster = None
+    _client: Any = field(default=None, init=False, repr=False)
+    _cluster: Any = field(default=None, init=False, repr=False)
+
+    def __enter__(self) -> DaskEngine:
         if self.scheduler is None:
-            cluster = LocalCluster(
+            self._cluster = LocalCluster(
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
                 silence_logs=logging.ERROR,
                 dashboard_address=":0",  # any free port: 8787 may be taken
             )
-            client = Client(cluster)
+            self._client = Client(self._cluster)
         else:
-            client = Client(self.scheduler)
-        try:
-            client.register_plugin(NlpPlugin(self.nlp), name=PLUGIN_NAME)
-            n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
-            settings, extractor = self.settings, self.extractor
+            try:
+                self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as e:
+                error = str(e).splitlines()[0] if str(e) else type(e).__name__
+                raise NewsclaimsError(
+                    Errors.E310.format(address=self.scheduler, error=error)
+                ) from None  # one sentence: the chained connection errors say no more
+        return self
 
-            def submit(chunk: list[Unit]) -> object:
-                # File bytes travel with the task: workers need no access to the corpus.
-                shipped = [
-                    with_bytes(u, settings=settings) if isinstance(u, FileSource) else u
-                    for u in chunk
-                ]
-                return client.submit(_run_chunk, shipped, settings, extractor, pure=False)
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
 
-            yield from run_ordered(chunks, submit, window=4 * n_workers)  # type: ignore[arg-type]
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+    def run(
+        self, chunks: Iterator[list[Unit]], *, lock: int | None = None
+    ) -> Iterator[list[UnitResult]]:
+        """Process `chunks` on the cluster; one list of results per chunk, in order."""
+        client = self._client
+        client.register_plugin(NlpPlugin(self.nlp), name=PLUGIN_NAME)
+        n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        settings, extractor = self.settings, self.extractor
+
+        def submit(chunk: list[Unit]) -> object:
+            # File bytes travel with the task: workers need no access to the corpus.
+            shipped = [
+                with_bytes(u, settings=settings) if isinstance(u, FileSource) else u for u in chunk
+            ]
+            return client.submit(_run_chunk, shipped, settings, extractor, pure=False)
+
+        yield from run_ordered(chunks, submit, window=4 * n_workers)  # type: ignore[arg-type]
 
 
 def _run_chunk(chunk: list[Unit], settings: Settings, extractor: Extractor) -> list[UnitResult]:

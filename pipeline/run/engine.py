@@ -16,10 +16,24 @@ from pipeline.run.work import UnitResult
 
 
 class Engine(Protocol):
-    """Runs chunks of units and yields one list of results per chunk, in chunk order."""
+    """Runs chunks of units and yields one list of results per chunk, in chunk order.
 
-    def run(self, chunks: Iterator[list[Unit]]) -> Iterator[list[UnitResult]]:
-        """Process `chunks`; results come back in the order the chunks were given."""
+    Used as a context manager: entering starts what the engine needs (a Dask client
+    connects then), before the run touches any output, so that a scheduler that cannot be
+    reached is reported with the outputs as they were; leaving releases it.
+    """
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def run(
+        self, chunks: Iterator[list[Unit]], *, lock: int | None = None
+    ) -> Iterator[list[UnitResult]]:
+        """Process `chunks`; results come back in the order the chunks were given.
+
+        lock (int | None): The run's lock descriptor, which a forked worker must close.
+        """
         ...
 
 

@@ -182,7 +182,32 @@ def write_result(sink: Sink, result: UnitResult, counts: dict[str, int]) -> None
         checkpoint(sink)
 
 
-def checkpoint(sink: Sink) -> None:
+def journal_state(paths: OutputPaths) -> str:
+    """What the journal beside a claims file says: "none", "unfinished" or "finished".
+
+    "none": no journal, or one without a header (a run that wrote nothing yet);
+    "finished": its last complete line marks the end of a run.
+
+    paths (OutputPaths): The run's files.
+    RETURNS (str): The state.
+    """
+    try:
+        data = paths.journal.read_bytes()
+    except FileNotFoundError:
+        return "none"
+    lines = [line for line in data.split(b"\n")[:-1] if _json_line(line) is not None]
+    if not lines:
+        return "none"
+    last = _json_line(lines[-1]) or {}
+    return "finished" if last.get("finished") else "unfinished"
+
+
+def checkpoint(sink: Sink, *, finished: bool = False) -> None:
+    """Flush and fsync the record files, then append the journal line that vouches for them.
+
+    sink (Sink): The open files.
+    finished (bool): This is the run's last checkpoint: the journal says the run ended.
+    """
     # Data first, then the journal line that vouches for it.
     sizes = {}
     for name in ("claims", "docs", "errors"):
@@ -190,7 +215,9 @@ def checkpoint(sink: Sink) -> None:
         f.flush()
         os.fsync(f.fileno())
         sizes[name] = f.tell()
-    entry = {"done": sink.pending, **sizes}
+    entry: dict[str, Any] = {"done": sink.pending, **sizes}
+    if finished:
+        entry["finished"] = True
     journal = sink.files["journal"]
     journal.write(json.dumps(entry).encode() + b"\n")
     journal.flush()

@@ -38,18 +38,29 @@ class LocalEngine:
     nlp (Language | None): The pipeline; `load_nlp()` in each worker when None.
     settings (Settings): Run options.
     extractor (Extractor): The extraction functions.
-    lock (int | None): The run's lock descriptor, which forked workers must close.
     """
 
     workers: int
     nlp: Language | None
     settings: Settings
     extractor: Extractor
-    lock: int | None = None
+    _lock: int | None = field(default=None, init=False, repr=False)
     _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
 
-    def run(self, chunks: Iterator[list[Unit]]) -> Iterator[list[UnitResult]]:
-        """Process `chunks` and yield their results in order."""
+    def __enter__(self) -> LocalEngine:
+        return self  # the pool starts with the first chunk, in run()
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(
+        self, chunks: Iterator[list[Unit]], *, lock: int | None = None
+    ) -> Iterator[list[UnitResult]]:
+        """Process `chunks` and yield their results in order.
+
+        lock (int | None): The run's lock descriptor, which forked workers close.
+        """
+        self._lock = lock
         if self.workers == 1:
             nlp = self.nlp if self.nlp is not None else load_nlp()
             for chunk in chunks:
@@ -93,7 +104,7 @@ class LocalEngine:
             max_workers=size,
             mp_context=multiprocessing.get_context("fork" if fork else None),
             initializer=_init_worker,
-            initargs=(self.nlp, self.settings, self.extractor, self.lock if fork else None),
+            initargs=(self.nlp, self.settings, self.extractor, self._lock if fork else None),
         )
 
 

@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from pipeline.errors import NewsclaimsError
 from pipeline.link.linker import extract_text
 from pipeline.nlp import MODEL_NAME
 
@@ -38,3 +39,12 @@ def test_components_add_pipe_sets_claims(nlp: Language, factory: str) -> None:
     ]
     assert got == want == [("Montedison", 500e9)]
     assert all(c.doc_id == "montedison" for c in doc._.claims)
+
+
+def test_components_without_a_parser_say_so() -> None:
+    # spacy.blank() has no parser: a clear error, not an empty list that looks like "none".
+    blank = spacy.blank("en")
+    blank.add_pipe("newsclaims_claims_v1")
+    with pytest.raises(NewsclaimsError, match=r"\[E020\].*needs a dependency parse"):
+        blank(TEXT)
+    assert blank("")._.claims == []  # an empty text has nothing to parse

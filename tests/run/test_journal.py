@@ -126,8 +126,21 @@ def test_journal_resume_without_journal_starts_over(
     wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
 ) -> None:
     out = tmp_path / "c.jsonl"
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference  # nothing to resume
+
+
+def test_journal_never_replaces_a_file_it_did_not_write(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # A claims file with no journal beside it is someone else's: refused, untouched,
+    # with or without --resume; --overwrite replaces it on purpose.
+    out = tmp_path / "c.jsonl"
     out.write_text("junk from elsewhere\n")
-    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+    for resume in (False, True):
+        with pytest.raises(NewsclaimsError, match=r"\[E312\].*--overwrite"):
+            run_fake(wire, out, blank_nlp, resume=resume)
+        assert out.read_text() == "junk from elsewhere\n"
+    assert run_fake(wire, out, blank_nlp, overwrite=True) == reference
 
 
 @pytest.mark.parametrize(
@@ -199,3 +212,55 @@ def test_journal_refuses_a_second_run_on_the_same_output(
         with pytest.raises(NewsclaimsError, match="Another run is writing"):
             run_fake(wire, out, blank_nlp)
     run_fake(wire, out, blank_nlp)  # the lock is gone with its holder
+
+
+def test_journal_disk_full_stops_with_a_message_and_resume_continues(
+    wire: Path,
+    tmp_path: Path,
+    blank_nlp: Language,
+    reference: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The device fills up after 30 units: one sentence, the checkpointed part kept, and
+    # --resume (with room again) gives the uninterrupted run's bytes.
+    import errno
+
+    import pipeline.run.batch as batch
+
+    written = [0]
+    original = batch.write_result
+
+    def filling(*args: object) -> None:
+        written[0] += 1
+        if written[0] > 30:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(*args)  # type: ignore[arg-type]
+
+    out = tmp_path / "c.jsonl"
+    monkeypatch.setattr(batch, "write_result", filling)
+    with pytest.raises(NewsclaimsError, match=r"\[E311\] No space left.*--resume"):
+        run_fake(wire, out, blank_nlp, checkpoint_every=5)
+    monkeypatch.setattr(batch, "write_result", original)
+    assert 0 < read_outputs(out)["docs"].count(b"\n") < 60
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+
+
+def test_journal_disk_full_on_a_real_small_filesystem(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # A 16 KiB tmpfs holds less than the run writes; made bigger, --resume finishes it.
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (root only): {made.stderr.decode().strip()}")
+    try:
+        out = mount / "c.jsonl"
+        with pytest.raises(NewsclaimsError, match=r"\[E311\]"):
+            run_fake(wire, out, blank_nlp, checkpoint_every=5)
+        subprocess.run(["mount", "-o", "remount,size=4m", str(mount)], check=True)
+        assert run_fake(wire, out, blank_nlp, resume=True) == reference
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
