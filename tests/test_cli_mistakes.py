@@ -124,7 +124,7 @@ ONE_SENTENCE = [
     Row("an empty folder", ("extract", "empty", "-o", "E/c.jsonl", *Q),
         1, "[E309] No articles in 'empty': newsclaims reads .txt, .md", (), ("E",)),
     Row("a folder of PDFs and images", ("extract", "pdfs", "-o", "E/c.jsonl", *Q),
-        1, "none was found (1 files of kinds it does not read, such as PDFs)", (), ("E",)),
+        1, "none was found (a file of a kind it does not read, such as PDFs)", (), ("E",)),
     Row("a corpus that does not exist", ("extract", "nope", "-o", "E/c.jsonl", *Q),
         2, "[E002] Corpus path 'nope' does not exist", (), ("E",)),
 ]  # fmt: skip

@@ -216,7 +216,8 @@ def _head_of(units: Iterator[Unit], corpus: str | Path) -> list[Unit]:
         if not is_unread_kind(unit):
             return head
     unread = len(head)
-    extra = f" ({unread} files of kinds it does not read, such as PDFs)" if unread else ""
+    kinds = "a file of a kind" if unread == 1 else f"{unread} files of kinds"
+    extra = f" ({kinds} it does not read, such as PDFs)" if unread else ""
     suffixes = ", ".join(SUFFIXES)
     raise NothingToReadError(Errors.E309.format(path=str(corpus), suffixes=suffixes, extra=extra))
 
