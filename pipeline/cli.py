@@ -112,6 +112,7 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
         workers=args.workers,
         resume=args.resume,
         overwrite=args.overwrite,
+        follow_links=args.follow_links,
         engine=args.engine,
         scheduler=args.scheduler,
         progress=False if args.quiet else None,
@@ -302,6 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace existing outputs, or start an unfinished run again from the beginning",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read symbolic links whose targets lie outside the corpus (never /proc, /sys, /dev)",
+    )
     p.add_argument(
         "--max-chars",
         type=_positive_int,

@@ -93,6 +93,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "No space left on the device while writing {path!r}: the run stopped and what was "
         "checkpointed is kept; free some room, then run again with --resume to continue."
     )
+    E313 = (
+        "Refusing to write {path!r}: it is a symbolic link (to {target!r}), and newsclaims "
+        "never writes through one; remove it, or choose another output path."
+    )
     E312 = (
         "{path!r} exists and was not written by newsclaims extract (no journal beside it); "
         "give --overwrite to replace it, or choose another output path."

@@ -47,6 +47,10 @@ def _workspace(root: Path) -> None:
     (root / "pdfs" / "chart.png").write_bytes(b"\x89PNG\r\n")
     (root / "Y").mkdir()
     (root / "Y" / "c.jsonl").write_text("another tool's data\n")
+    (root / "elsewhere").mkdir()  # a link planted where extract writes its errors
+    (root / "elsewhere" / "victim.txt").write_text("a file outside the output folder\n")
+    (root / "L").mkdir()
+    (root / "L" / "c.errors.jsonl").symlink_to(root / "elsewhere" / "victim.txt")
     (root / "U").mkdir()  # a run stopped after its first checkpoint
     header = {"journal": 1, "settings": {}, "extract": "x", "schema_version": "1.0"}
     checkpoint = {"done": [ARTICLE], "claims": 0, "docs": 0, "errors": 0}
@@ -91,6 +95,9 @@ DATA_LOSS = [
     Row("a plain re-run over an unfinished run", ("extract", "corpus", "-o", "U/c.jsonl", *Q),
         2, "holds the journal of an unfinished run: --resume continues it, --overwrite",
         U_FILES),
+    Row("extract through a planted symlink", ("extract", "corpus", "-o", "L/c.jsonl", *Q),
+        2, "[E313] Refusing to write 'L/c.errors.jsonl': it is a symbolic link",
+        ("elsewhere/victim.txt",)),
     Row("--resume with --overwrite", ("extract", "corpus", "-o", "U/c.jsonl", "--resume",
         "--overwrite"), 2, "not allowed with argument", U_FILES),
 ]  # fmt: skip

@@ -53,6 +53,8 @@ UNREAD_KINDS: dict[str, str] = {
     ".docx": "Word files are not read: save it as text (.txt) or HTML first",
     ".rtf": "RTF files are not read: save it as text (.txt) first",
 }
+# Never read, whatever links lead there: the kernel's and the devices' pseudo-files.
+SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
 NOT_UTF8_NAME = "the file name is not valid UTF-8 (shown escaped): rename the file to read it"
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -115,13 +117,19 @@ def iter_units(
     settings: Settings,
     exclude: Collection[Path] = (),
     stdin: BinaryIO | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Unit]:
     """Walk a corpus in a stable order (sorted by name) and yield its units of work.
+
+    A symbolic link inside a folder corpus whose target lies outside the corpus gets a
+    "skipped" record and is not read, unless `follow_links`; files under /proc, /sys and
+    /dev are never read.
 
     corpus (str | Path): A folder, one file, or "-" for standard input.
     settings (Settings): Run options (max_chars, default_date).
     exclude (Collection[Path]): Files never read (the run's own outputs).
     stdin (BinaryIO | None): The stream "-" stands for; sys.stdin's buffer when None.
+    follow_links (bool): Read links whose targets lie outside the corpus too.
     RETURNS (Iterator[Unit]): A FileSource per article file, a Document per .jsonl record,
         an ErrorRecord per input that cannot be an article.
     """
@@ -137,7 +145,8 @@ def iter_units(
         raise InputError(Errors.E002.format(path=str(corpus)))
     excluded = {_resolve(p) for p in exclude}
     if root.is_dir():
-        yield from _walk(root, root, frozenset(), {}, excluded, settings)
+        walk = _Walk(root, _resolve(root), excluded, settings, follow_links)
+        yield from _walk(walk, root, frozenset(), {})
     elif _SURROGATE.search(str(root)):
         yield _name_error(str(root), root.name)
     else:
@@ -243,14 +252,22 @@ def iter_documents(
             yield unit
 
 
+class _Walk(NamedTuple):
+    # What stays the same over a whole walk.
+    root: Path
+    resolved_root: Path
+    excluded: set[Path]
+    settings: Settings
+    follow_links: bool
+
+
 def _walk(
-    root: Path,
+    walk: _Walk,
     folder: Path,
     ancestors: frozenset[tuple[int, int]],
     seen: dict[tuple[int, int], str],
-    excluded: set[Path],
-    settings: Settings,
 ) -> Iterator[Unit]:
+    root, excluded, settings = walk.root, walk.excluded, walk.settings
     # Folders are followed through symlinks; (device, inode) pairs catch loops and
     # folders reached twice, which would otherwise be read under two sets of ids.
     st = os.stat(folder)
@@ -276,8 +293,9 @@ def _walk(
         if entry.name.startswith("."):
             continue  # .git, .venv, editor files
         path = Path(entry.path)
-        if _SURROGATE.search(entry.path):  # bytes that are not UTF-8, kept by os.fsdecode
-            yield _name_error(entry.path, _rel(root, path))
+        refused = _refused_entry(walk, entry, path)
+        if refused is not None:
+            yield refused
             continue
         fmt = SUFFIXES.get(path.suffix.lower())
         try:
@@ -286,7 +304,7 @@ def _walk(
             yield _stat_error(path, e, fmt).model_copy(update={"doc_id": _rel(root, path)})
             continue
         if is_dir:  # a folder, even one named "x.txt", is read as a folder
-            yield from _walk(root, path, ancestors | {key}, seen, excluded, settings)
+            yield from _walk(walk, path, ancestors | {key}, seen)
             continue
         if fmt is None:
             if entry.is_symlink() and not path.exists():
@@ -492,6 +510,25 @@ def _is_json_object(line: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; too deep
         return False
+
+
+def _refused_entry(walk: _Walk, entry: os.DirEntry[str], path: Path) -> ErrorRecord | None:
+    # The record of an entry that is never read: a name that is not UTF-8 (kept by
+    # os.fsdecode as surrogates), or a symbolic link that may not be followed.
+    if _SURROGATE.search(entry.path):
+        return _name_error(entry.path, _rel(walk.root, path))
+    if not entry.is_symlink():
+        return None
+    target = _resolve(path)
+    if any(target.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        reason = f"a link to {target}: system files are never read"
+    elif not walk.follow_links and not target.is_relative_to(walk.resolved_root):
+        reason = f"a link to {target}, outside the corpus: not read (--follow-links reads it)"
+    else:
+        return None
+    return ErrorRecord(
+        path=str(path), reason=reason, severity="skipped", doc_id=_rel(walk.root, path)
+    )
 
 
 def _name_error(path: str, rel: str) -> ErrorRecord:

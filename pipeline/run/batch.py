@@ -68,6 +68,7 @@ def extract_corpus(
     workers: int | None = None,
     resume: bool = False,
     overwrite: bool = False,
+    follow_links: bool = False,
     engine: EngineName = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
@@ -88,7 +89,9 @@ def extract_corpus(
     resume (bool): Continue the run the journal beside `out_path` records.
     overwrite (bool): Replace outputs this command did not write, or start an unfinished
         run again; without it those are refused (NewsclaimsError). Outputs are never an
-        input, nor inside the input corpus.
+        input, nor inside the input corpus, nor a symbolic link.
+    follow_links (bool): Read links in the corpus whose targets lie outside it (never
+        /proc, /sys or /dev); without it they get a "skipped" record.
     engine (str): "local" (processes on this machine) or "dask".
     scheduler (str | None): Address of a running Dask scheduler; a LocalCluster when None.
     progress (bool | None): Show a progress bar on stderr; when None, only on a terminal.
@@ -113,7 +116,9 @@ def extract_corpus(
     signature = _signature(settings, extract)  # extract_many gives the same by contract
     # Walk first: a corpus that does not exist, or holds nothing to read, raises before
     # any output is touched.
-    units = iter_units(corpus, settings=settings, exclude=paths, stdin=stdin)
+    units = iter_units(
+        corpus, settings=settings, exclude=paths, stdin=stdin, follow_links=follow_links
+    )
     head = _head_of(units, corpus)
     _check_existing(paths, resume=resume, overwrite=overwrite)
     extractor = Extractor(extract, extract_many, timeout)
@@ -183,6 +188,10 @@ def _check_paths(corpus: str | Path, paths: OutputPaths) -> None:
     # No output is a folder, one of the inputs, or inside the input corpus.
     if paths.claims.is_dir():
         raise NewsclaimsError(Errors.E305.format(path=str(paths.claims)))
+    for path in paths:
+        if path.is_symlink():  # a planted link would have the run truncate its target
+            target = str(path.resolve())
+            raise NewsclaimsError(Errors.E313.format(path=str(path), target=target))
     if str(corpus) == STDIN or not Path(corpus).exists():
         return  # standard input, or a corpus that iter_units reports missing
     folder = Path(corpus).is_dir()
