@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pipeline.amounts.parse import find_amounts
-from pipeline.run.journal import output_paths
+from pipeline.outputs import output_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = ROOT / "tests" / "probes"

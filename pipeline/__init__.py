@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 from pipeline.amounts.parse import find_amounts, parse_amount
 
 if TYPE_CHECKING:
-    from pipeline.analyse.io import load_claims
+    from pipeline.analyse.table import load_claims
     from pipeline.link.linker import extract_text
     from pipeline.nlp import load_nlp
 
 __all__ = ["extract_text", "find_amounts", "load_claims", "load_nlp", "parse_amount"]
 
 _LAZY = {
-    "load_claims": "pipeline.analyse.io",
+    "load_claims": "pipeline.analyse.table",
     "extract_text": "pipeline.link.linker",
     "load_nlp": "pipeline.nlp",
 }

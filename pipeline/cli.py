@@ -9,19 +9,53 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+DEFAULT_TIMEOUT = 300.0  # seconds per article, local engine
+
 
 def _currency_code(text: str) -> str:
+    from pipeline.amounts.codes import is_currency_code
+    from pipeline.errors import Errors
+
     code = text.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise argparse.ArgumentTypeError(
-            "--dollar must be an ISO 4217 code of three letters such as USD or CAD "
-            f"({text!r} given)"
-        )
+    if not is_currency_code(code):
+        raise argparse.ArgumentTypeError(Errors.E001.format(code=text))
     return code
+
+
+def _seconds(text: str) -> float:
+    import math
+
+    from pipeline.errors import Errors
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value >= 0 and math.isfinite(value)):  # NaN fails both
+        raise argparse.ArgumentTypeError(Errors.E012.format(text=text))
+    return value
+
+
+# A Dask scheduler address: an optional protocol, a host, and a port.
+_SCHEDULER = (
+    r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>\d{1,5})"
+)
+
+
+def _scheduler_address(text: str) -> str:
+    import re
+
+    from pipeline.errors import Errors
+
+    match = re.fullmatch(_SCHEDULER, text.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise argparse.ArgumentTypeError(Errors.E013.format(text=text))
+    return text.strip()
 
 
 def _run_amounts(args: argparse.Namespace) -> int:
@@ -47,17 +81,69 @@ def _run_amounts(args: argparse.Namespace) -> int:
     return 0
 
 
+def extract_corpus_cli(args: argparse.Namespace) -> int:
+    """Run `newsclaims extract` from parsed arguments, print its summary, return the status.
+
+    args (argparse.Namespace): Parsed by `build_parser`.
+    RETURNS (int): 0 when no article failed with severity "error", 1 otherwise.
+    """
+    import datetime as dt
+
+    from models import Settings
+    from pipeline.outputs import output_paths
+    from pipeline.run.batch import extract_corpus
+
+    date = dt.date.fromisoformat(args.date) if args.date else None
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    if args.engine == "dask" and args.timeout:
+        from pipeline.errors import Warnings
+
+        print(f"newsclaims extract: {Warnings.W002}", file=sys.stderr)
+    settings = Settings(
+        default_dollar=args.dollar,
+        default_date=date,
+        max_chars=args.max_chars,
+        parse_all=args.parse_all,
+    )
+    summary = extract_corpus(
+        args.corpus,
+        args.output,
+        settings=settings,
+        workers=args.workers,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        follow_links=args.follow_links,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=False if args.quiet else None,
+        timeout=timeout or None,
+    )
+    if not args.quiet:
+        paths = output_paths(args.output)
+        print(
+            f"{summary.articles} articles, {summary.claims} claims, {summary.errors} errors, "
+            f"{summary.skipped} skipped, {summary.warnings} warnings"
+            + (f" ({summary.resumed} units done before)" if summary.resumed else "")
+            + f" in {summary.seconds:.1f}s: {paths.claims}, {paths.docs.name}, "
+            f"{paths.errors.name}",
+            file=sys.stderr,
+        )
+    return 0 if summary.ok else 1
+
+
 def _run_extract(args: argparse.Namespace) -> int:
-    from pipeline.errors import NewsclaimsError
-    from pipeline.run.batch import extract_corpus_cli
+    from pipeline.errors import NewsclaimsError, NothingToReadError, Warnings
 
     try:
         return extract_corpus_cli(args)
+    except NothingToReadError as e:  # not a usage mistake: the corpus holds nothing to read
+        print(f"newsclaims extract: {e}", file=sys.stderr)
+        return 1
     except NewsclaimsError as e:
         print(f"newsclaims extract: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("newsclaims extract: interrupted; --resume continues the run", file=sys.stderr)
+        print(f"newsclaims extract: {Warnings.W001}", file=sys.stderr)
         return 130
 
 
@@ -69,46 +155,50 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _positive_int(text: str) -> int:
+    from pipeline.errors import Errors
+
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 ({text!r} given)")
+        raise argparse.ArgumentTypeError(Errors.E010.format(text=text))
     return value
 
 
 def _iso_date(text: str) -> str:
     import datetime as dt
 
+    from pipeline.errors import Errors
+
     try:
         dt.date.fromisoformat(text)
     except ValueError as e:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD ({text!r} given)") from e
+        raise argparse.ArgumentTypeError(Errors.E011.format(text=text)) from e
     return text
 
 
 def _tolerance(text: str) -> float:
+    import math
+
+    from pipeline.errors import Errors
+
     try:
         value = float(text)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(
-            f"--tolerance must be a number such as 0.1 ({text!r} given)"
-        ) from e
-    if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(
-            f"--tolerance must be a fraction between 0 and 1 such as 0.1 ({text!r} given)"
-        )
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1:  # NaN too
+        raise argparse.ArgumentTypeError(Errors.E104.format(value=text))
     return value
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from pipeline.analyse.io import export_claims, export_format
+    from pipeline.analyse.export import export_claims, export_format
     from pipeline.errors import NewsclaimsError
 
     try:
         fmt = export_format(args.output, args.format)
-        n = export_claims(args.claims, args.output, fmt=fmt)
+        n = export_claims(args.claims, args.output, fmt=fmt, overwrite=args.overwrite)
     except NewsclaimsError as e:
         print(f"newsclaims export: {e}", file=sys.stderr)
         return 2
@@ -122,7 +212,9 @@ def _run_consolidate(args: argparse.Namespace) -> int:
     from pipeline.errors import NewsclaimsError
 
     try:
-        facts = consolidate_file(args.claims, args.output, tolerance=args.tolerance)
+        facts = consolidate_file(
+            args.claims, args.output, tolerance=args.tolerance, overwrite=args.overwrite
+        )
     except NewsclaimsError as e:
         print(f"newsclaims consolidate: {e}", file=sys.stderr)
         return 2
@@ -136,7 +228,9 @@ def _run_report(args: argparse.Namespace) -> int:
     from pipeline.errors import NewsclaimsError
 
     try:
-        n_claims, n_docs = write_report(args.claims, args.output, tolerance=args.tolerance)
+        n_claims, n_docs = write_report(
+            args.claims, args.output, tolerance=args.tolerance, overwrite=args.overwrite
+        )
     except NewsclaimsError as e:
         print(f"newsclaims report: {e}", file=sys.stderr)
         return 2
@@ -154,6 +248,24 @@ def _add_fact_arguments(p: argparse.ArgumentParser, *, output_help: str) -> None
         default=0.1,
         help="values differing by more than this fraction make a fact disputed (default 0.1)",
     )
+    _add_overwrite(p)
+
+
+def _add_overwrite(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace an existing output (never an input, nor a file extract wrote beside it)",
+    )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclaims")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -161,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclaims", description="Structured spending claims from news articles."
     )
+    parser.add_argument("--version", action="version", version=f"newsclaims {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("amounts", help="money amounts of each stdin line, as JSON lines")
@@ -180,10 +293,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="worker processes (or Dask workers of a new LocalCluster); default: the cores",
     )
-    p.add_argument(
+    again = p.add_mutually_exclusive_group()
+    again.add_argument(
         "--resume", action="store_true", help="continue a run that stopped, from its journal"
     )
+    again.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace existing outputs, or start an unfinished run again from the beginning",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read symbolic links whose targets lie outside the corpus (never /proc, /sys, /dev)",
+    )
     p.add_argument(
         "--max-chars",
         type=_positive_int,
@@ -193,14 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parse-all", action="store_true", help="parse whole articles with spaCy")
     p.add_argument(
         "--timeout",
-        type=float,
-        default=300.0,
+        type=_seconds,
+        default=None,
         help="seconds one article may take before it is given up with an error record "
-        "(local engine; 0: no limit; default 300)",
+        f"(local engine; 0: no limit; default {DEFAULT_TIMEOUT:g})",
     )
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument(
-        "--scheduler", default=None, help="address of a running Dask scheduler (--engine dask)"
+        "--scheduler",
+        type=_scheduler_address,
+        default=None,
+        help="address of a running Dask scheduler such as tcp://127.0.0.1:8786 (--engine dask)",
     )
     p.set_defaults(func=_run_extract)
 
@@ -217,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from the output suffix (.parquet, .csv); spans: JSONL, one record "
         "per article (Prodigy, doccano); labelstudio: a JSON list of tasks with predictions",
     )
+    _add_overwrite(p)
     p.set_defaults(func=_run_export)
 
     p = sub.add_parser(
@@ -240,7 +368,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `newsclaims` command with `argv` and return its exit status."""
     args = build_parser().parse_args(argv)
-    status: int = args.func(args)
+    try:
+        status: int = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`newsclaims amounts | head -1`): stop quietly, as Unix tools
+        # do, with SIGPIPE's status; stdout goes to /dev/null so that the interpreter's
+        # last flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13
     return status
 
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from models import Claim, Document, Settings
 from pipeline.amounts.parse import find_amounts
 from pipeline.nlp import load_nlp
-from pipeline.run.journal import output_paths
+from pipeline.outputs import output_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -27,6 +27,7 @@ from typing import Any
 
 from models import Amount, Qualifier
 from pipeline.amounts import _currencies as cur
+from pipeline.amounts.codes import is_currency_code
 from pipeline.amounts.rules import (
     _NUM,
     _PERCENT,
@@ -198,7 +199,7 @@ def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
     default_dollar (str): The ISO code a bare "$" or "dollars" stands for.
     RETURNS (list[Amount]): The amounts found, possibly empty.
     """
-    if not (len(default_dollar) == 3 and default_dollar.isascii() and default_dollar.isupper()):
+    if not is_currency_code(default_dollar):
         raise NewsclaimsError(Errors.E001.format(code=default_dollar))
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets

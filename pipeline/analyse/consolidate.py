@@ -28,14 +28,15 @@ import regex as re
 
 from models import Claim, DocRecord, Fact, ReportedValue
 from pipeline.analyse.fx import USD, to_usd
-from pipeline.analyse.io import docs_path_for, read_claims, read_docs
 from pipeline.analyse.spenders import (
     DESCRIPTOR_WORDS,
     ITEM_CATEGORIES,
     LEGAL_SUFFIXES,
     SPENDER_ALIASES,
 )
+from pipeline.analyse.table import read_claims, read_docs
 from pipeline.errors import Errors, InputError
+from pipeline.outputs import atomic_output, check_output, docs_path_for
 
 logger = logging.getLogger(__name__)
 
@@ -321,18 +322,24 @@ def consolidate(
 
 
 def consolidate_file(
-    claims_path: Path, out_path: Path, *, tolerance: float = DEFAULT_TOLERANCE
+    claims_path: Path,
+    out_path: Path,
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    overwrite: bool = False,
 ) -> list[Fact]:
     """Consolidate a claims file (with its .docs.jsonl) into a facts JSONL file.
 
     claims_path (Path): the claims JSONL.
     out_path (Path): where to write one Fact per line.
     tolerance (float): see `consolidate`.
+    overwrite (bool): replace an existing `out_path` (never an input: see
+        `pipeline.outputs.check_output`).
     RETURNS (list[Fact]): the facts written.
     """
+    check_output(out_path, inputs=(claims_path,), overwrite=overwrite, example="facts.jsonl")
     claims = read_claims(claims_path)
     facts = consolidate(claims, read_docs(docs_path_for(claims_path)), tolerance=tolerance)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with out_path.open("w", encoding="utf-8") as out:
+    with atomic_output(out_path) as tmp, tmp.open("w", encoding="utf-8") as out:
         out.writelines(fact.model_dump_json() + "\n" for fact in facts)
     return facts

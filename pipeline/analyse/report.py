@@ -30,7 +30,9 @@ from pipeline.analyse.consolidate import (
     consolidate,
     value_bounds,
 )
-from pipeline.analyse.io import claim_spans, docs_path_for, read_claims, read_docs
+from pipeline.analyse.export import claim_spans
+from pipeline.analyse.table import read_claims, read_docs
+from pipeline.outputs import atomic_output, check_output, docs_path_for
 
 logger = logging.getLogger(__name__)
 
@@ -362,20 +364,27 @@ def format_money(value: float | None, currency: str | None = None) -> str:
 
 
 def write_report(
-    claims_path: Path, out_path: Path, *, tolerance: float = DEFAULT_TOLERANCE
+    claims_path: Path,
+    out_path: Path,
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    overwrite: bool = False,
 ) -> tuple[int, int]:
     """Write the HTML report of a claims file (with its .docs.jsonl beside it).
 
     claims_path (Path): the claims JSONL.
     out_path (Path): the HTML file to write.
     tolerance (float): the consolidation tolerance.
+    overwrite (bool): replace an existing `out_path` (never an input: see
+        `pipeline.outputs.check_output`).
     RETURNS (tuple[int, int]): the numbers of claims and articles in the report.
     """
+    check_output(out_path, inputs=(claims_path,), overwrite=overwrite, example="report.html")
     claims = read_claims(claims_path)
     docs = read_docs(docs_path_for(claims_path))
     html = build_report(
         claims, docs, tolerance=tolerance, title=f"Spending claims: {claims_path.name}"
     )
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(html, encoding="utf-8")
+    with atomic_output(out_path) as tmp:
+        tmp.write_text(html, encoding="utf-8")
     return len(claims), len({c.doc_id for c in claims})

@@ -87,13 +87,18 @@ def decode_bytes(data: bytes, *, partial: bool) -> Decoded | str:
 
 
 def _guess(data: bytes, why: str) -> Decoded | str:
-    # charset-normalizer's guess, except that Windows-1252 (curly quotes, accented
-    # letters: the usual legacy encoding of English and Western European news) wins
-    # whenever it reads the bytes as cleanly: with a few non-ASCII bytes among much
-    # ASCII, the detector can prefer a Baltic or DOS code page that reads "für" as "f³r".
+    # Windows-1252 (curly quotes, accented letters: the usual legacy encoding of English
+    # and Western European news) when it reads the bytes as plausible Western text, else
+    # charset-normalizer's guess, with Windows-1252 still winning when it reads the bytes
+    # as cleanly. With a few non-ASCII bytes among much ASCII the detector can prefer a
+    # Baltic or DOS code page ("Société" as "Societķ" in cp775, "für" as "f³r").
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
+    plausible = _western(data)
+    if plausible is not None:
+        codec, text = plausible
+        return Decoded(text, codec, f"{why}; read as {codec}, the Western encoding it fits")
     best = from_bytes(data).best()
     if best is None:
         return f"{why} and no text encoding detected"
@@ -106,6 +111,40 @@ def _guess(data: bytes, why: str) -> Decoded | str:
         note = f"{why}; read as cp1252, as clean as charset-normalizer's {best.encoding}"
         return Decoded(western, "cp1252", note)
     return Decoded(str(best), best.encoding, note)
+
+
+# Non-ASCII characters that Western text holds besides letters: currency signs, curly
+# quotes, dashes, bullets, fractions, the no-break space.
+_WESTERN_SIGNS = frozenset("€£¥¢©®°±–—‘’‚“”„•…«»§¶·×÷½¼¾\u00a0")
+_MOST_ACCENTED = 0.3  # Western text: a few accented letters among plain ones
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    r"""The codec and text when Windows-1252 or Latin-1 reads `data` as Western text.
+
+    Plausible: every non-ASCII character is a letter or a usual sign, and at most 30% of
+    the letters are non-ASCII (Cyrillic or Greek bytes read as Windows-1252 give words
+    made only of accented letters, "Êîìïàíèÿ"; Polish bytes give signs inside words, "z³").
+
+    >>> _western("Société Générale will invest €500 million".encode("cp1252"))
+    ('cp1252', 'Société Générale will invest €500 million')
+    >>> _western("Компания потратит 5 миллиардов рублей".encode("cp1251")) is None
+    True
+    """
+    for codec in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        odd = [c for c in text if ord(c) > 127]
+        letters = sum(c.isalpha() for c in text)
+        if not odd or not letters:
+            continue
+        if not all(c.isalpha() or c in _WESTERN_SIGNS for c in odd):
+            continue
+        if sum(c.isalpha() for c in odd) <= _MOST_ACCENTED * letters:
+            return codec, text
+    return None
 
 
 def html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:

@@ -34,6 +34,7 @@ from pipeline.ingest.decode import (
     html_article,
     parse_date,
 )
+from pipeline.outputs import is_output_name
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
 SUFFIXES: dict[str, SourceFormat] = {
@@ -44,8 +45,17 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
-# The tool's own outputs: never read back as input.
-OUTPUT_SUFFIXES = (".claims.jsonl", ".docs.jsonl", ".errors.jsonl", ".journal.jsonl")
+# Files of kinds newsclaims does not read but a user may expect it to: each gets a
+# "skipped" record saying so (other files are ignored without a word).
+UNREAD_KINDS: dict[str, str] = {
+    ".pdf": "PDF files are not read: convert it to text (.txt) first",
+    ".doc": "Word files are not read: save it as text (.txt) or HTML first",
+    ".docx": "Word files are not read: save it as text (.txt) or HTML first",
+    ".rtf": "RTF files are not read: save it as text (.txt) first",
+}
+# Never read, whatever links lead there: the kernel's and the devices' pseudo-files.
+SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+NOT_UTF8_NAME = "the file name is not valid UTF-8 (shown escaped): rename the file to read it"
 STDIN = "-"
 STDIN_ID = "stdin"
 
@@ -83,6 +93,15 @@ def unit_key(unit: Unit) -> str:
     return unit.doc_id
 
 
+def is_unread_kind(unit: Unit) -> bool:
+    """True for the record of a file of a kind newsclaims does not read (a PDF).
+
+    >>> is_unread_kind(ErrorRecord(path="a.pdf", reason=UNREAD_KINDS[".pdf"], severity="skipped"))
+    True
+    """
+    return isinstance(unit, ErrorRecord) and unit.reason in UNREAD_KINDS.values()
+
+
 def byte_limit(max_chars: int) -> int:
     """The most bytes read of one file: enough for `max_chars` characters in any encoding.
 
@@ -98,13 +117,19 @@ def iter_units(
     settings: Settings,
     exclude: Collection[Path] = (),
     stdin: BinaryIO | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Unit]:
     """Walk a corpus in a stable order (sorted by name) and yield its units of work.
+
+    A symbolic link inside a folder corpus whose target lies outside the corpus gets a
+    "skipped" record and is not read, unless `follow_links`; files under /proc, /sys and
+    /dev are never read.
 
     corpus (str | Path): A folder, one file, or "-" for standard input.
     settings (Settings): Run options (max_chars, default_date).
     exclude (Collection[Path]): Files never read (the run's own outputs).
     stdin (BinaryIO | None): The stream "-" stands for; sys.stdin's buffer when None.
+    follow_links (bool): Read links whose targets lie outside the corpus too.
     RETURNS (Iterator[Unit]): A FileSource per article file, a Document per .jsonl record,
         an ErrorRecord per input that cannot be an article.
     """
@@ -120,7 +145,10 @@ def iter_units(
         raise InputError(Errors.E002.format(path=str(corpus)))
     excluded = {_resolve(p) for p in exclude}
     if root.is_dir():
-        yield from _walk(root, root, frozenset(), {}, excluded, settings)
+        walk = _Walk(root, _resolve(root), excluded, settings, follow_links)
+        yield from _walk(walk, root, frozenset(), {})
+    elif _SURROGATE.search(str(root)):
+        yield _name_error(str(root), root.name)
     else:
         fmt = SUFFIXES.get(root.suffix.lower(), "txt")
         yield from _file_units(root, root.name, fmt, settings)
@@ -224,23 +252,22 @@ def iter_documents(
             yield unit
 
 
-def is_output_name(name: str) -> bool:
-    """True for the name of a file newsclaims writes, which is never read as input.
-
-    >>> is_output_name("run.errors.jsonl"), is_output_name("feed.jsonl")
-    (True, False)
-    """
-    return name.lower().endswith(OUTPUT_SUFFIXES)
+class _Walk(NamedTuple):
+    # What stays the same over a whole walk.
+    root: Path
+    resolved_root: Path
+    excluded: set[Path]
+    settings: Settings
+    follow_links: bool
 
 
 def _walk(
-    root: Path,
+    walk: _Walk,
     folder: Path,
     ancestors: frozenset[tuple[int, int]],
     seen: dict[tuple[int, int], str],
-    excluded: set[Path],
-    settings: Settings,
 ) -> Iterator[Unit]:
+    root, excluded, settings = walk.root, walk.excluded, walk.settings
     # Folders are followed through symlinks; (device, inode) pairs catch loops and
     # folders reached twice, which would otherwise be read under two sets of ids.
     st = os.stat(folder)
@@ -266,6 +293,10 @@ def _walk(
         if entry.name.startswith("."):
             continue  # .git, .venv, editor files
         path = Path(entry.path)
+        refused = _refused_entry(walk, entry, path)
+        if refused is not None:
+            yield refused
+            continue
         fmt = SUFFIXES.get(path.suffix.lower())
         try:
             is_dir = path.is_dir()
@@ -273,11 +304,16 @@ def _walk(
             yield _stat_error(path, e, fmt).model_copy(update={"doc_id": _rel(root, path)})
             continue
         if is_dir:  # a folder, even one named "x.txt", is read as a folder
-            yield from _walk(root, path, ancestors | {key}, seen, excluded, settings)
+            yield from _walk(walk, path, ancestors | {key}, seen)
             continue
         if fmt is None:
             if entry.is_symlink() and not path.exists():
                 yield from _broken_link(path, _rel(root, path))
+            elif path.suffix.lower() in UNREAD_KINDS:
+                reason = UNREAD_KINDS[path.suffix.lower()]
+                yield ErrorRecord(
+                    path=str(path), reason=reason, severity="skipped", doc_id=_rel(root, path)
+                )
             continue
         if _is_output(path, names, excluded):
             continue
@@ -392,6 +428,9 @@ def _jsonl_record(
     except json.JSONDecodeError as e:
         yield _line_error(path, lineno, f"not JSON ({e.msg} at column {e.colno})")
         return
+    except RecursionError:
+        yield _line_error(path, lineno, "JSON nested too deeply to read")
+        return
     if not isinstance(obj, dict):
         yield _line_error(path, lineno, f"a JSON {type(obj).__name__}, not an object")
         return
@@ -469,8 +508,35 @@ def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
 def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; too deep
         return False
+
+
+def _refused_entry(walk: _Walk, entry: os.DirEntry[str], path: Path) -> ErrorRecord | None:
+    # The record of an entry that is never read: a name that is not UTF-8 (kept by
+    # os.fsdecode as surrogates), or a symbolic link that may not be followed.
+    if _SURROGATE.search(entry.path):
+        return _name_error(entry.path, _rel(walk.root, path))
+    if not entry.is_symlink():
+        return None
+    target = _resolve(path)
+    if any(target.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        reason = f"a link to {target}: system files are never read"
+    elif not walk.follow_links and not target.is_relative_to(walk.resolved_root):
+        reason = f"a link to {target}, outside the corpus: not read (--follow-links reads it)"
+    else:
+        return None
+    return ErrorRecord(
+        path=str(path), reason=reason, severity="skipped", doc_id=_rel(walk.root, path)
+    )
+
+
+def _name_error(path: str, rel: str) -> ErrorRecord:
+    # A name with bytes that are not UTF-8 cannot go into a JSON record as it is: escaped.
+    def shown(name: str) -> str:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+    return ErrorRecord(path=shown(path), reason=NOT_UTF8_NAME, doc_id=shown(rel))
 
 
 def _resolve(path: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Run the batch's chunks on a Dask distributed cluster: the same per-article function.
+"""The Dask engine: the run's chunks on a Dask distributed cluster, the same per-article work.
 
 Imported only by `extract_corpus(engine="dask")`, so that Dask is never imported otherwise.
 Every worker needs newsclaims and the spaCy model installed; a worker plugin loads the
@@ -9,18 +9,22 @@ and ships their bytes with each task, so workers need no access to the corpus.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from models import Settings
+from pipeline.errors import Errors, NewsclaimsError
 from pipeline.ingest.sources import FileSource, Unit, with_bytes
 from pipeline.nlp import load_nlp
-from pipeline.run.batch import Extractor, process_units, run_ordered
-from pipeline.run.journal import UnitResult
+from pipeline.run.engine import run_ordered
+from pipeline.run.work import Extractor, UnitResult, process_units
 
 PLUGIN_NAME = "newsclaims-nlp"
+CONNECT_TIMEOUT = "10s"  # how long to try a scheduler address before giving up
 
 
 class NlpPlugin(WorkerPlugin):
@@ -34,41 +38,61 @@ class NlpPlugin(WorkerPlugin):
         self.nlp = self.given if self.given is not None else load_nlp()
 
 
-def run_on_dask(
-    chunks: Iterable[list[Unit]],
-    *,
-    scheduler: str | None,
-    workers: int,
-    nlp: Language | None,
-    settings: Settings,
-    extractor: Extractor,
-) -> Iterator[list[UnitResult]]:
-    """Process chunks on a Dask cluster and yield their results in order.
+@dataclass
+class DaskEngine:
+    """Run chunks on a Dask cluster and yield their results in order.
 
-    chunks (Iterable[list[Unit]]): The chunks, in corpus order.
     scheduler (str | None): A running scheduler's address ("tcp://host:8786"); a
         LocalCluster of `workers` single-threaded worker processes when None.
     workers (int): Workers of the LocalCluster (unused with a scheduler address).
     nlp (Language | None): A pipeline to ship to every worker; `load_nlp()` there when None.
     settings (Settings): Run options.
     extractor (Extractor): The extraction functions (importable on the workers).
-    RETURNS (Iterator[list[UnitResult]]): One list of results per chunk, in order.
     """
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            silence_logs=logging.ERROR,
-            dashboard_address=":0",  # any free port: 8787 may be taken
-        )
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
-    try:
-        client.register_plugin(NlpPlugin(nlp), name=PLUGIN_NAME)
+
+    scheduler: str | None
+    workers: int
+    nlp: Language | None
+    settings: Settings
+    extractor: Extractor
+
+    _client: Any = field(default=None, init=False, repr=False)
+    _cluster: Any = field(default=None, init=False, repr=False)
+
+    def __enter__(self) -> DaskEngine:
+        if self.scheduler is None:
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                silence_logs=logging.ERROR,
+                dashboard_address=":0",  # any free port: 8787 may be taken
+            )
+            self._client = Client(self._cluster)
+        else:
+            try:
+                self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as e:
+                error = str(e).splitlines()[0] if str(e) else type(e).__name__
+                raise NewsclaimsError(
+                    Errors.E310.format(address=self.scheduler, error=error)
+                ) from None  # one sentence: the chained connection errors say no more
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def run(
+        self, chunks: Iterator[list[Unit]], *, lock: int | None = None
+    ) -> Iterator[list[UnitResult]]:
+        """Process `chunks` on the cluster; one list of results per chunk, in order."""
+        client = self._client
+        client.register_plugin(NlpPlugin(self.nlp), name=PLUGIN_NAME)
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        settings, extractor = self.settings, self.extractor
 
         def submit(chunk: list[Unit]) -> object:
             # File bytes travel with the task: workers need no access to the corpus.
@@ -78,10 +102,6 @@ def run_on_dask(
             return client.submit(_run_chunk, shipped, settings, extractor, pure=False)
 
         yield from run_ordered(chunks, submit, window=4 * n_workers)  # type: ignore[arg-type]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _run_chunk(chunk: list[Unit], settings: Settings, extractor: Extractor) -> list[UnitResult]:

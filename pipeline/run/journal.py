@@ -21,38 +21,18 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from models import ErrorRecord
 from pipeline.errors import Errors, NewsclaimsError
+from pipeline.outputs import OutputPaths
+from pipeline.run.work import UnitResult
 
 logger = logging.getLogger(__name__)
 
-# Test hook: "N" or "N:claims|docs|errors|journal" ends the process abruptly (os._exit)
-# after N units were written in this run, leaving a partial line in the file named.
-CRASH_ENV = "NEWSCLAIMS_CRASH_AFTER"
 CHECKPOINT_SECONDS = 2.0
 _JOURNAL_VERSION = 1
 _COUNT_OF = {"error": "errors", "skipped": "skipped", "warning": "warnings"}  # severity -> count
-
-
-class OutputPaths(NamedTuple):
-    """The files one run writes."""
-
-    claims: Path
-    docs: Path
-    errors: Path
-    journal: Path
-
-
-class UnitResult(NamedTuple):
-    """What one unit of work produced, serialised by the worker that did it."""
-
-    key: str
-    claims: tuple[str, ...]  # Claim JSON, one per line
-    doc: str | None  # DocRecord JSON, None when no article was read
-    problems: tuple[ErrorRecord, ...]
-    words: int
 
 
 @dataclass
@@ -63,27 +43,7 @@ class Sink:
     files: dict[str, Any]  # binary files opened for appending
     pending: list[str] = field(default_factory=list)
     last_checkpoint: float = field(default_factory=time.monotonic)
-    written: int = 0
     checkpoint_every: int = 500
-    crash: tuple[int, str] | None = None
-
-
-def output_paths(out_path: str | Path) -> OutputPaths:
-    """The claims file and the docs, errors and journal files beside it.
-
-    out_path (str | Path): The claims file.
-    RETURNS (OutputPaths): The four paths.
-
-    >>> output_paths("out/claims.jsonl").docs.as_posix()
-    'out/claims.docs.jsonl'
-    """
-    out = Path(out_path)
-    return OutputPaths(
-        claims=out,
-        docs=out.with_suffix(".docs.jsonl"),
-        errors=out.with_suffix(".errors.jsonl"),
-        journal=out.with_suffix(".journal.jsonl"),
-    )
 
 
 @contextlib.contextmanager
@@ -199,7 +159,7 @@ def open_sink(paths: OutputPaths, checkpoint_every: int) -> Sink:
         "errors": paths.errors.open("ab"),
         "journal": paths.journal.open("ab"),
     }
-    return Sink(paths=paths, files=files, checkpoint_every=checkpoint_every, crash=_crash_spec())
+    return Sink(paths=paths, files=files, checkpoint_every=checkpoint_every)
 
 
 def write_result(sink: Sink, result: UnitResult, counts: dict[str, int]) -> None:
@@ -211,15 +171,10 @@ def write_result(sink: Sink, result: UnitResult, counts: dict[str, int]) -> None
         counts["articles"] += 1
     for problem in result.problems:
         files["errors"].write(problem.model_dump_json().encode("utf-8") + b"\n")
-        counts[
-            {"error": "errors", "skipped": "skipped", "warning": "warnings"}[problem.severity]
-        ] += 1
+        counts[_COUNT_OF[problem.severity]] += 1
     counts["claims"] += len(result.claims)
     counts["words"] += result.words
     sink.pending.append(result.key)
-    sink.written += 1
-    if sink.crash is not None and sink.written >= sink.crash[0]:
-        _crash(sink, sink.crash[1])
     if (
         len(sink.pending) >= sink.checkpoint_every
         or time.monotonic() - sink.last_checkpoint >= CHECKPOINT_SECONDS
@@ -227,7 +182,32 @@ def write_result(sink: Sink, result: UnitResult, counts: dict[str, int]) -> None
         checkpoint(sink)
 
 
-def checkpoint(sink: Sink) -> None:
+def journal_state(paths: OutputPaths) -> str:
+    """What the journal beside a claims file says: "none", "unfinished" or "finished".
+
+    "none": no journal, or one without a header (a run that wrote nothing yet);
+    "finished": its last complete line marks the end of a run.
+
+    paths (OutputPaths): The run's files.
+    RETURNS (str): The state.
+    """
+    try:
+        data = paths.journal.read_bytes()
+    except FileNotFoundError:
+        return "none"
+    lines = [line for line in data.split(b"\n")[:-1] if _json_line(line) is not None]
+    if not lines:
+        return "none"
+    last = _json_line(lines[-1]) or {}
+    return "finished" if last.get("finished") else "unfinished"
+
+
+def checkpoint(sink: Sink, *, finished: bool = False) -> None:
+    """Flush and fsync the record files, then append the journal line that vouches for them.
+
+    sink (Sink): The open files.
+    finished (bool): This is the run's last checkpoint: the journal says the run ended.
+    """
     # Data first, then the journal line that vouches for it.
     sizes = {}
     for name in ("claims", "docs", "errors"):
@@ -235,29 +215,15 @@ def checkpoint(sink: Sink) -> None:
         f.flush()
         os.fsync(f.fileno())
         sizes[name] = f.tell()
-    entry = {"done": sink.pending, **sizes}
+    entry: dict[str, Any] = {"done": sink.pending, **sizes}
+    if finished:
+        entry["finished"] = True
     journal = sink.files["journal"]
     journal.write(json.dumps(entry).encode() + b"\n")
     journal.flush()
     os.fsync(journal.fileno())
     sink.pending = []
     sink.last_checkpoint = time.monotonic()
-
-
-def _crash_spec() -> tuple[int, str] | None:
-    spec = os.environ.get(CRASH_ENV)
-    if not spec:
-        return None
-    n, _, where = spec.partition(":")
-    return int(n), where or "claims"
-
-
-def _crash(sink: Sink, where: str) -> None:
-    # A kill at the worst moment: records written but not checkpointed, half a line on disk.
-    f = sink.files[where]
-    f.write(b'{"partial": "line cut by a cra')
-    f.flush()
-    os._exit(70)
 
 
 def _write_synced(path: Path, data: bytes, *, mode: str) -> None:

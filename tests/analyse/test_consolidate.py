@@ -19,9 +19,10 @@ from pipeline.analyse.consolidate import (
     item_category,
     items_compatible,
 )
-from pipeline.analyse.io import docs_path_for, read_claims, read_docs
+from pipeline.analyse.table import read_claims, read_docs
 from pipeline.cli import main
 from pipeline.errors import InputError
+from pipeline.outputs import docs_path_for
 
 CLAIMS = Path(__file__).resolve().parents[1] / "fixtures" / "claims.jsonl"
 
@@ -133,6 +134,7 @@ def test_consolidate_tolerance_option() -> None:
 
 def test_consolidate_claims_of_one_article_are_separate_facts() -> None:
     facts = _facts()
+    assert any(len({v.doc_id for v in f.values}) > 1 for f in facts)  # facts across articles
     for fact in facts:
         doc_ids = [v.doc_id for v in fact.values]
         assert len(doc_ids) == len(set(doc_ids)), fact

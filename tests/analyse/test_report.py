@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from models import ReviewSpan
-from pipeline.analyse.io import claim_spans, docs_path_for, read_claims, read_docs
+from pipeline.analyse.export import claim_spans
 from pipeline.analyse.report import build_report, render_article
+from pipeline.analyse.table import read_claims, read_docs
 from pipeline.cli import main
+from pipeline.outputs import docs_path_for
 
 CLAIMS = Path(__file__).resolve().parents[1] / "fixtures" / "claims.jsonl"
 
@@ -71,11 +73,14 @@ def test_report_article_overlapping_spans() -> None:
 
 def test_report_spans_of_a_claim_match_their_text() -> None:
     docs = read_docs(docs_path_for(CLAIMS))
+    checked = 0
     for claim in read_claims(CLAIMS):
         text = docs[claim.doc_id].text
         for span in claim_spans(claim):
             if span.label == "AMOUNT" and claim.amount is not None:
                 assert text[span.start : span.end] == claim.amount.text
+                checked += 1
+    assert checked == sum(c.amount is not None for c in read_claims(CLAIMS)) > 0
 
 
 def test_report_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -100,9 +100,16 @@ def test_decode_html_article() -> None:
         ("He said it would spend \u201cabout $5 billion\u201d on chips. " * 3, "cp1252"),
         ("Компания потратит 5 миллиардов рублей на новые заводы в этом году. " * 3, "cp1251"),
         ("Η εταιρεία θα δαπανήσει 5 δισεκατομμύρια ευρώ σε νέα εργοστάσια. " * 3, "cp1253"),
+        # Short Western text, where the detector guessed cp775 or mac_latin2 (issue 12).
+        ("Société Générale will invest €500 million", "cp1252"),
+        ("Müller AG to spend €5 million", "cp1252"),
+        ("Nestlé plans £300 million for a café chain", "latin-1"),
+        ("Компания потратит 5 миллиардов рублей", "cp1251"),
     ],
-    ids=["german", "curly-quotes", "russian", "greek"],
-)
+    ids=["german", "curly-quotes", "russian", "greek", "short-french", "short-german",
+         "short-latin-1", "short-russian"],
+)  # fmt: skip
 def test_decode_legacy_encodings(text: str, codec: str) -> None:
     got = decode_bytes(text.encode(codec), partial=False)
     assert not isinstance(got, str) and got.text == text
+    assert got.note is not None and f"read as {got.encoding}" in got.note  # the guess is said

@@ -349,6 +349,36 @@ def test_ingest_symlink_loops(tmp_path: Path) -> None:
     ]
 
 
+# Symbolic links inside a corpus: (link name, target or None for one outside the corpus,
+# read without --follow-links, read with it, reason of the skipped record). Issue 12.
+LINKS = [
+    ("inside.txt", "a/real.txt", True, True, None),
+    ("outside.txt", None, False, True, "outside the corpus"),
+    ("passwd.txt", "/etc/passwd", False, True, "outside the corpus"),
+    ("proc", "/proc/self", False, False, "system files are never read"),
+    ("devices", "/dev", False, False, "system files are never read"),
+]
+
+
+@pytest.mark.parametrize("follow", [False, True], ids=["default", "follow-links"])
+def test_ingest_links_stay_inside_the_corpus(tmp_path: Path, follow: bool) -> None:
+    corpus = tmp_path / "corpus"
+    _write(corpus, "a/real.txt", b"Real.\n")
+    _write(tmp_path, "elsewhere/victim.txt", b"Someone else's file.\n")
+    for name, target, *_ in LINKS:
+        os.symlink(target or tmp_path / "elsewhere" / "victim.txt", corpus / name)
+    units = list(iter_units(corpus, settings=Settings(), follow_links=follow))
+    read = {u.doc_id for u in units if isinstance(u, FileSource)}
+    skipped = {u.doc_id: u.reason for u in units if isinstance(u, ErrorRecord)}
+    assert len(units) == len(read) + len(skipped) >= 3
+    for name, _target, by_default, with_follow, reason in LINKS:
+        if by_default or (follow and with_follow):
+            assert name in read, name
+        else:
+            assert reason is not None and reason in skipped[name], (name, skipped)
+    assert not any(u.startswith(("proc/", "devices/")) for u in read)
+
+
 def test_ingest_unreadable_file(tmp_path: Path) -> None:
     # A path that cannot be opened as a file (here a folder; as root, chmod 000 opens).
     (tmp_path / "gone.txt").mkdir()

@@ -1,13 +1,12 @@
 """The regex stages before any parse (sentences, periods, the plan) on hostile text.
 
-They see every byte of every article, so each must finish in bounded time whatever the
-input, and every range they give must lie inside the text.
+They see every byte of every article: on hostile input every range they give must lie
+inside the text. How long they take on it is measured by bench/hostile.py, not here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -29,13 +28,13 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_plan_hostile_input_is_bounded(name: str) -> None:
+def test_plan_hostile_input_gives_ranges_inside_the_text(name: str) -> None:
     text = HOSTILE[name]
-    started = time.perf_counter()
     sentences = split_sentences(text)
-    find_periods(text, doc_date=dt.date(1987, 3, 1))
-    plan_document(Document(id="x", text=text), Settings())
-    assert time.perf_counter() - started < 20, name
+    periods = find_periods(text, doc_date=dt.date(1987, 3, 1))
+    plan = plan_document(Document(id="x", text=text), Settings())
+    assert sentences and len(plan.texts) == len(plan.to_parse)
+    assert all(text[p.start : p.end] == p.text for p in periods)
     assert all(0 <= s.start < s.end <= len(text) for s in sentences)
 
 

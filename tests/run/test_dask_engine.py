@@ -15,7 +15,8 @@ from conftest import fake_extract, fake_extract_many
 from spacy.language import Language
 
 from models import Settings
-from pipeline.run.batch import extract_corpus, output_paths
+from pipeline.outputs import output_paths
+from pipeline.run.batch import extract_corpus
 
 distributed = pytest.importorskip("distributed")
 

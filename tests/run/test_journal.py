@@ -1,8 +1,10 @@
 """Crash safety and resumption: real crashes at chosen points, a real SIGKILL, resume.
 
-A subprocess ends abruptly through the NEWSCLAIMS_CRASH_AFTER hook after N units, half a
-line written to the file named, or is killed with SIGKILL at a moment it does not
-choose; resumed, the output equals an uninterrupted run's, byte for byte.
+A subprocess ends abruptly after N units (its driver wraps the journal's `write_result`:
+the Nth unit's records are written, no checkpoint follows, half a line goes to the file
+named, then os._exit), or is killed with SIGKILL at a moment it does not choose; resumed,
+the output equals an uninterrupted run's, byte for byte. No hook for this lives in the
+library.
 """
 
 from __future__ import annotations
@@ -22,25 +24,57 @@ from spacy.language import Language
 
 from models import Settings
 from pipeline.errors import NewsclaimsError
+from pipeline.outputs import output_paths
 from pipeline.run.batch import extract_corpus
-from pipeline.run.journal import CRASH_ENV, output_paths, run_lock
+from pipeline.run.journal import run_lock
 
-# Runs extract_corpus in a subprocess, with the fake linker, for the crash tests.
+# Runs extract_corpus in a subprocess, with the fake linker, for the crash tests; with
+# `after` set, the process ends abruptly at the `after`-th unit it writes.
 DRIVER = """
-import sys
+import os, sys
 sys.path.insert(0, {tests!r})
 from conftest import fake_extract
 from models import Settings
+import pipeline.run.batch as batch
+import pipeline.run.journal as journal
 from pipeline.run.batch import extract_corpus
 import spacy
+
+after, where, written = {after}, {where!r}, [0]
+original = journal.write_result
+
+def crashing_write_result(sink, result, counts):
+    # A kill at the worst moment: records written but not checkpointed, half a line on disk.
+    written[0] += 1
+    if after and written[0] >= after:
+        journal.checkpoint = lambda sink: None
+        original(sink, result, counts)
+        f = sink.files[where]
+        f.write(b'{{"partial": "line cut by a cra')
+        f.flush()
+        os._exit(70)
+    original(sink, result, counts)
+
+batch.write_result = crashing_write_result
 extract_corpus({corpus!r}, {out!r}, settings=Settings(max_chars=100_000),
                nlp=spacy.blank("en"), workers={workers}, resume={resume},
                extract=fake_extract, checkpoint_every={every}, progress=False)
 """
 
 
-def _driver(corpus: Path, out: Path, *, workers: int, resume: bool, every: int) -> list[str]:
+def _driver(
+    corpus: Path,
+    out: Path,
+    *,
+    workers: int,
+    resume: bool,
+    every: int,
+    after: int = 0,
+    where: str = "claims",
+) -> list[str]:
     code = DRIVER.format(
+        after=after,
+        where=where,
         tests=str(ROOT / "tests"),
         corpus=str(corpus),
         out=str(out),
@@ -92,8 +126,21 @@ def test_journal_resume_without_journal_starts_over(
     wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
 ) -> None:
     out = tmp_path / "c.jsonl"
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference  # nothing to resume
+
+
+def test_journal_never_replaces_a_file_it_did_not_write(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # A claims file with no journal beside it is someone else's: refused, untouched,
+    # with or without --resume; --overwrite replaces it on purpose.
+    out = tmp_path / "c.jsonl"
     out.write_text("junk from elsewhere\n")
-    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+    for resume in (False, True):
+        with pytest.raises(NewsclaimsError, match=r"\[E312\].*--overwrite"):
+            run_fake(wire, out, blank_nlp, resume=resume)
+        assert out.read_text() == "junk from elsewhere\n"
+    assert run_fake(wire, out, blank_nlp, overwrite=True) == reference
 
 
 @pytest.mark.parametrize(
@@ -107,9 +154,8 @@ def test_journal_crash_then_resume(
     # The process ends after `after` units, half a line written to `where`, nothing flushed
     # since the last checkpoint; resumed, the output equals an uninterrupted run's.
     out = tmp_path / "c.jsonl"
-    env = {**os.environ, CRASH_ENV: f"{after}:{where}"}
-    cmd = _driver(wire, out, workers=workers, resume=False, every=5)
-    crashed = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT, timeout=120)
+    cmd = _driver(wire, out, workers=workers, resume=False, every=5, after=after, where=where)
+    crashed = subprocess.run(cmd, capture_output=True, cwd=ROOT, timeout=120)
     assert crashed.returncode == 70, crashed.stderr.decode()[-2000:]
     path = getattr(output_paths(out), where)
     assert not path.read_bytes().endswith(b"\n")  # the partial line is there
@@ -166,3 +212,55 @@ def test_journal_refuses_a_second_run_on_the_same_output(
         with pytest.raises(NewsclaimsError, match="Another run is writing"):
             run_fake(wire, out, blank_nlp)
     run_fake(wire, out, blank_nlp)  # the lock is gone with its holder
+
+
+def test_journal_disk_full_stops_with_a_message_and_resume_continues(
+    wire: Path,
+    tmp_path: Path,
+    blank_nlp: Language,
+    reference: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The device fills up after 30 units: one sentence, the checkpointed part kept, and
+    # --resume (with room again) gives the uninterrupted run's bytes.
+    import errno
+
+    import pipeline.run.batch as batch
+
+    written = [0]
+    original = batch.write_result
+
+    def filling(*args: object) -> None:
+        written[0] += 1
+        if written[0] > 30:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(*args)  # type: ignore[arg-type]
+
+    out = tmp_path / "c.jsonl"
+    monkeypatch.setattr(batch, "write_result", filling)
+    with pytest.raises(NewsclaimsError, match=r"\[E311\] No space left.*--resume"):
+        run_fake(wire, out, blank_nlp, checkpoint_every=5)
+    monkeypatch.setattr(batch, "write_result", original)
+    assert 0 < read_outputs(out)["docs"].count(b"\n") < 60
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+
+
+def test_journal_disk_full_on_a_real_small_filesystem(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # A 16 KiB tmpfs holds less than the run writes; made bigger, --resume finishes it.
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (root only): {made.stderr.decode().strip()}")
+    try:
+        out = mount / "c.jsonl"
+        with pytest.raises(NewsclaimsError, match=r"\[E311\]"):
+            run_fake(wire, out, blank_nlp, checkpoint_every=5)
+        subprocess.run(["mount", "-o", "remount,size=4m", str(mount)], check=True)
+        assert run_fake(wire, out, blank_nlp, resume=True) == reference
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)

@@ -57,5 +57,7 @@ def test_periods_find(case: Case) -> None:
 
 def test_periods_offsets_point_into_text() -> None:
     text = "It will spend 5 bln yen in fiscal 1988."
-    for p in find_periods(text, offset=100):
+    periods = find_periods(text, offset=100)
+    assert len(periods) == 1
+    for p in periods:
         assert text[p.start - 100 : p.end - 100] == p.text

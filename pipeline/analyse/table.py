@@ -1,9 +1,10 @@
-"""Claims as tables: read claim and document JSONL, export Parquet, CSV and review spans.
+"""Claims as a table: read claim and document JSONL, flatten claims into typed rows.
 
 `load_claims` turns `claims.jsonl` into a pandas DataFrame with one row per
 claim and flat typed columns (the fields of `models.ClaimRow`), US dollar
 values included. The article texts are read from the `<stem>.docs.jsonl` file
 that `newsclaims extract` writes beside its output, so no corpus is needed.
+Exports of this table (Parquet, CSV, review spans) live in `pipeline.analyse.export`.
 """
 
 from __future__ import annotations
@@ -12,31 +13,16 @@ import json
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 from pydantic import ValidationError
 
-from models import (
-    Claim,
-    ClaimRow,
-    DocRecord,
-    LabelStudioData,
-    LabelStudioPrediction,
-    LabelStudioResult,
-    LabelStudioTask,
-    LabelStudioValue,
-    ReviewMeta,
-    ReviewRecord,
-    ReviewSpan,
-)
+from models import Claim, ClaimRow, DocRecord
 from pipeline.analyse.fx import to_usd
 from pipeline.errors import Errors, InputError
+from pipeline.outputs import docs_path_for
 
 logger = logging.getLogger(__name__)
-
-ExportFormat = Literal["parquet", "csv", "spans", "labelstudio"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "spans", "labelstudio")
 
 LIST_COLUMNS = ("sources", "flags", "evidence", "equivalents", "rules")
 # Nullable pandas dtypes, so that a missing year stays <NA> and an int; list
@@ -67,18 +53,6 @@ _DTYPES: dict[str, str] = {
 }  # fmt: skip
 
 
-def docs_path_for(claims_path: Path) -> Path:
-    """The documents file that `extract` writes beside `claims_path`.
-
-    claims_path (Path): e.g. out/claims.jsonl.
-    RETURNS (Path): e.g. out/claims.docs.jsonl.
-
-    >>> docs_path_for(Path("out/claims.jsonl")).as_posix()
-    'out/claims.docs.jsonl'
-    """
-    return claims_path.with_suffix(".docs.jsonl")
-
-
 def read_claims(path: Path) -> list[Claim]:
     """Read a claims JSONL file into Claim models.
 
@@ -87,6 +61,10 @@ def read_claims(path: Path) -> list[Claim]:
     """
     if not path.exists():
         raise InputError(Errors.E105.format(path=str(path)))
+    if path.is_dir():
+        raise InputError(
+            Errors.E106.format(role="Claims file", path=str(path), example="out/claims.jsonl")
+        )
     claims = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -220,149 +198,3 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     for name in LIST_COLUMNS:
         frame[name] = pd.Series([list(v) for v in frame[name]], index=frame.index, dtype=object)
     return frame
-
-
-def review_records(claims: Iterable[Claim], docs: Mapping[str, DocRecord]) -> list[ReviewRecord]:
-    """One review record per article: its text and the spans of its claims.
-
-    Labels: AMOUNT, EQUIVALENT, SUBJECT, YEAR (the period words) and SOURCE.
-    A span shared by several claims (a source named once) is listed once.
-    Articles whose text is missing from `docs` are left out, with a warning.
-
-    claims (Iterable[Claim]): the claims.
-    docs (Mapping[str, DocRecord]): the documents by doc_id.
-    RETURNS (list[ReviewRecord]): in document order of `docs`.
-    """
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_doc.setdefault(claim.doc_id, []).append(claim)
-    missing = sorted(set(by_doc) - set(docs))
-    if missing:
-        logger.warning("no text for %d documents, left out: %s", len(missing), missing[:5])
-    records = []
-    for doc_id, doc in docs.items():
-        doc_claims = by_doc.get(doc_id, [])
-        spans = sorted(
-            {span for claim in doc_claims for span in claim_spans(claim)},
-            key=lambda s: (s.start, -s.end, s.label),
-        )
-        records.append(
-            ReviewRecord(
-                text=doc.text,
-                spans=tuple(spans),
-                label=tuple((s.start, s.end, s.label) for s in spans),
-                meta=ReviewMeta(
-                    doc_id=doc_id,
-                    date=doc.date,
-                    url=doc.url,
-                    claim_ids=tuple(c.claim_id for c in doc_claims),
-                ),
-            )
-        )
-    return records
-
-
-def label_studio_task(record: ReviewRecord) -> LabelStudioTask:
-    """A review record as a Label Studio task whose predictions are our spans.
-
-    record (ReviewRecord): one article with its spans.
-    RETURNS (LabelStudioTask): the task (import a JSON list of them).
-    """
-    results = tuple(
-        LabelStudioResult(
-            id=f"s{n}",
-            value=LabelStudioValue(
-                start=span.start,
-                end=span.end,
-                text=record.text[span.start : span.end],
-                labels=(span.label,),
-            ),
-        )
-        for n, span in enumerate(record.spans)
-    )
-    data = LabelStudioData(
-        text=record.text, doc_id=record.meta.doc_id, claim_ids=record.meta.claim_ids
-    )
-    return LabelStudioTask(data=data, predictions=(LabelStudioPrediction(result=results),))
-
-
-def claim_spans(claim: Claim) -> list[ReviewSpan]:
-    """The labelled spans of one claim: amount, equivalents, subject, year, sources.
-
-    claim (Claim): the claim.
-    RETURNS (list[ReviewSpan]): spans with offsets, in no particular order.
-    """
-    spans = []
-    if claim.amount is not None:
-        spans.append(ReviewSpan(start=claim.amount.start, end=claim.amount.end, label="AMOUNT"))
-    spans += [ReviewSpan(start=e.start, end=e.end, label="EQUIVALENT") for e in claim.equivalents]
-    located: list[tuple[int | None, int | None, Literal["SUBJECT", "YEAR", "SOURCE"]]] = [
-        (s.start, s.end, "SOURCE") for s in claim.sources
-    ]
-    if claim.subject is not None:
-        located.append((claim.subject.start, claim.subject.end, "SUBJECT"))
-    if claim.period is not None:
-        located.append((claim.period.start, claim.period.end, "YEAR"))
-    spans += [
-        ReviewSpan(start=start, end=end, label=label)
-        for start, end, label in located
-        if start is not None and end is not None and end > start
-    ]
-    return spans
-
-
-def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for name in LIST_COLUMNS:
-        out[name] = [json.dumps(list(v), ensure_ascii=False) for v in out[name]]
-    return out
-
-
-def export_format(out_path: Path, fmt: str | None) -> ExportFormat:
-    """The export format: the one given, else the output's suffix.
-
-    out_path (Path): the output file.
-    fmt (str | None): "parquet", "csv", "spans" or None.
-    RETURNS (ExportFormat): the format.
-
-    >>> export_format(Path("claims.parquet"), None)
-    'parquet'
-    >>> export_format(Path("review.jsonl"), "spans")
-    'spans'
-    """
-    chosen = fmt or out_path.suffix.lstrip(".").lower()
-    for known in EXPORT_FORMATS:
-        if chosen == known:
-            return known
-    raise InputError(Errors.E103.format(path=str(out_path)))
-
-
-def export_claims(claims_path: Path, out_path: Path, *, fmt: str | None = None) -> int:
-    """Export a claims file as Parquet, CSV, or review spans JSONL.
-
-    claims_path (Path): the claims JSONL (its .docs.jsonl beside it).
-    out_path (Path): the output file.
-    fmt (str | None): "parquet", "csv", "spans" (JSONL, one record per article)
-        or "labelstudio" (a JSON list of tasks); None: from the suffix.
-    RETURNS (int): the number of rows (claims) or records (articles) written.
-    """
-    chosen = export_format(out_path, fmt)
-    claims = read_claims(claims_path)
-    docs = read_docs(docs_path_for(claims_path))
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    if chosen == "spans":
-        records = review_records(claims, docs)
-        with out_path.open("w", encoding="utf-8") as out:
-            out.writelines(r.model_dump_json() + "\n" for r in records)
-        return len(records)
-    if chosen == "labelstudio":
-        tasks = [label_studio_task(r) for r in review_records(claims, docs)]
-        with out_path.open("w", encoding="utf-8") as out:
-            out.write("[\n" + ",\n".join(t.model_dump_json() for t in tasks) + "\n]\n")
-        return len(tasks)
-    frame = claims_frame(claims, docs)
-    if chosen == "parquet":
-        frame.to_parquet(out_path, engine="pyarrow", index=False)
-    else:
-        _csv_frame(frame).to_csv(out_path, index=False)
-    return len(frame)

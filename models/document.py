@@ -1,0 +1,42 @@
+"""An article as ingested (`Document`) and as written beside the claims (`DocRecord`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from pydantic import Field
+
+from models._base import DateSource, Frozen, SourceFormat
+
+
+class Document(Frozen):
+    """One article as ingested: `text` is what every offset points into."""
+
+    id: str
+    text: str
+    date: _dt.date | None = None
+    path: str | None = None
+    url: str | None = None
+    encoding_note: str | None = None
+    format: SourceFormat = "txt"
+    line: int | None = Field(default=None, ge=1)  # line of a .jsonl record, 1-based
+    date_source: DateSource | None = None  # which rule gave `date`
+    encoding: str = "utf-8"  # the encoding the bytes were decoded with
+    truncated: bool = False  # True when cut to Settings.max_chars
+
+
+class DocRecord(Frozen):
+    """An article's text as written beside the claims (`<output>.docs.jsonl`)."""
+
+    doc_id: str
+    text: str
+    date: _dt.date | None = None
+    url: str | None = None
+    path: str | None = None  # the file read ("-" for standard input)
+    line: int | None = None  # the line of a .jsonl record
+    format: SourceFormat = "txt"
+    date_source: DateSource | None = None
+    encoding: str = "utf-8"
+    encoding_note: str | None = None
+    truncated: bool = False
+    sha256: str | None = None  # hex SHA-256 of `text` encoded as UTF-8
