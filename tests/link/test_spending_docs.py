@@ -6,8 +6,9 @@ and calls one rule of pipeline/link/spending.py on its `Site`, asserting the ver
 ("spend", "not", or None when the rule does not apply). A statistical parser that attaches
 a phrase elsewhere cannot make these rows pass or fail.
 
-A token is written `word:POS:dep:head` with an optional `:ENT` label; the root's head is
-its own index. Amount tokens are given by index, the amount's head token first.
+A token is written `word:POS:dep:head` with an optional `:ENT` label (see `build_doc` in
+conftest.py); the root's head is its own index. Amount tokens are given by index, the
+amount's head token first.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.link import spending as sp
 from pipeline.link.rules import RuleId
 from pipeline.link.spending import Site, Verdict
+
+DocBuilder = Callable[[str], Doc]  # the `hand_doc` fixture of conftest.py
 
 
 class Row(NamedTuple):
@@ -33,26 +35,8 @@ class Row(NamedTuple):
     xfail: str | None = None
 
 
-def build(nlp: Language, tokens: str) -> Doc:
-    """A parsed Doc from `word:POS:dep:head[:ENT]` tokens (absolute head indices)."""
-    parts = [t.split(":") for t in tokens.split()]
-    ents: list[str] = []
-    for i, p in enumerate(parts):
-        label = p[4] if len(p) > 4 else None
-        prev = parts[i - 1][4] if i > 0 and len(parts[i - 1]) > 4 else None
-        ents.append("O" if label is None else ("I-" if prev == label else "B-") + label)
-    return Doc(
-        nlp.vocab,
-        words=[p[0] for p in parts],
-        pos=[p[1] for p in parts],
-        deps=[p[2] for p in parts],
-        heads=[int(p[3]) for p in parts],
-        ents=ents,
-    )
-
-
-def site(nlp: Language, tokens: str, amount: tuple[int, ...]) -> Site:
-    doc = build(nlp, tokens)
+def site(hand_doc: DocBuilder, tokens: str, amount: tuple[int, ...]) -> Site:
+    doc = hand_doc(tokens)
     return Site(doc[amount[0]], frozenset(amount), frozenset())
 
 
@@ -364,8 +348,8 @@ def _params() -> list[object]:
 
 
 @pytest.mark.parametrize("row", _params())
-def test_tree_rule_on_hand_built_doc(row: Row, blank_nlp: Language) -> None:
-    verdict = row.rule(site(blank_nlp, row.tokens, row.amount))
+def test_tree_rule_on_hand_built_doc(row: Row, hand_doc: DocBuilder) -> None:
+    verdict = row.rule(site(hand_doc, row.tokens, row.amount))
     assert (verdict.kind if verdict is not None else None) == row.kind
 
 
@@ -374,9 +358,9 @@ def test_tree_rule_on_hand_built_doc(row: Row, blank_nlp: Language) -> None:
     [pytest.param(*case[1:], id=case[0]) for case in DECIDED],
 )
 def test_registry_order_on_hand_built_doc(
-    tokens: str, amount: tuple[int, ...], kind: str, rule: RuleId, blank_nlp: Language
+    tokens: str, amount: tuple[int, ...], kind: str, rule: RuleId, hand_doc: DocBuilder
 ) -> None:
-    decision = sp.decide_spending(site(blank_nlp, tokens, amount))
+    decision = sp.decide_spending(site(hand_doc, tokens, amount))
     assert (decision.kind, decision.rule) == (kind, rule)
 
 
