@@ -250,13 +250,16 @@ SPENDING = [
     Row(
         R.SPEND_ACQUIRE_FOR,
         True,
-        "Helios, which agreed last year to acquire startup Wiz, a security firm for about "
-        "$23 billion.",
-        "about $23 billion",
-        D25,
-        xfail="unreachable on a parse of this kind: the nearest-cue rule, which runs first, "
-        "finds 'acquire' within MAX_CUE_DISTANCE whenever the look-back of acquire_for does "
-        "(tested on hand-built Docs in test_spending_docs.py)",
+        "Helios plans to acquire shares of a unit of the maker of chips for 23 billion dlrs.",
+        "23 billion dlrs",
+    ),
+    Row(
+        R.SPEND_ACQUIRE_FOR,
+        True,
+        "Helios plans to acquire the shares of a unit of the maker of chips for 23 billion dlrs.",
+        "23 billion dlrs",
+        xfail="the look-back counts words (ACQUIRE_LOOKBACK = 10): one more 'the' puts "
+        "'acquire' 11 words before 'for' and the amount is left with no cue at all",
     ),
     Row(
         R.SPEND_ACQUIRE_FOR,
@@ -264,6 +267,12 @@ SPENDING = [
         "Helios agreed with the founders of Wiz to merge with the company for about $23 billion.",
         "about $23 billion",
         D25,
+    ),
+    Row(
+        R.SPEND_ACQUIRE_FOR,
+        False,
+        "Helios plans to take shares of a unit of the maker of chips for 23 billion dlrs.",
+        "23 billion dlrs",
     ),
     Row(
         R.SPEND_FROM_PAYER,
@@ -952,4 +961,4 @@ def test_every_rule_has_a_positive_and_a_negative_row() -> None:
     assert set(RuleId) - tried == set(), "rules with no row where they fire"
     assert set(RuleId) - negative == set(), "rules with no row where they must not fire"
     # a rule whose only positive rows are xfails is known unreachable: listed, not hidden
-    assert set(RuleId) - positive == {R.SPEND_ACQUIRE_FOR, R.SUBJECT_NOT_AN_ACTOR}
+    assert set(RuleId) - positive == {R.SUBJECT_NOT_AN_ACTOR}
