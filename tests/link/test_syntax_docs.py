@@ -1,9 +1,9 @@
-"""The subject and source rules of pipeline/link/syntax.py on hand-built parses.
+"""The subject and source rules (pipeline/link/subject.py, sources.py) on hand-built parses.
 
 As in test_spending_docs.py, each row is a Doc built by hand (`word:POS:dep:head[:ENT]`,
 see `build_doc` in conftest.py), so a rule is tested apart from the statistical parser.
-Subject rows call `syntax.find_subject` on the amount and assert the rule and the names it
-gives; source rows call `syntax.find_speakers` and assert the (speaker, rule) pairs.
+Subject rows call `subject.find_subject` on the amount and assert the rule and the names it
+gives; source rows call `sources.find_speakers` and assert the (speaker, rule) pairs.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import NamedTuple
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.link import syntax
+from pipeline.link import sources, subject
 from pipeline.link.rules import RuleId
+from pipeline.link.subject import ClauseSite, Found
 
 DocBuilder = Callable[[str], Doc]  # the `hand_doc` fixture of conftest.py
 R = RuleId
@@ -209,6 +210,123 @@ SUBJECTS = [
 ]
 
 
+class ClauseRow(NamedTuple):
+    name: str
+    rule: Callable[[ClauseSite], subject.Verdict | None]
+    tokens: str
+    verb: int  # the clause's verb
+    amount: tuple[int, ...]
+    want: str | tuple[str, ...] | None  # "up", the names found, or None (does not apply)
+    inner: RuleId | None = None  # the rule id a Found hands on, when it sets one
+
+
+# "DET NOUN will VERB 2 bln dlrs." with "Sources" or a name as subject
+SOURCES_SPEND = _clause("The", "sources", "NOUN", "spend")
+# "[That Acme bought | Buying] the plant cost 2 bln dlrs."
+THAT_ACME_BOUGHT = (
+    "That:SCONJ:mark:2 Acme:PROPN:nsubj:2:ORG bought:VERB:csubj:5 the:DET:det:4 "
+    "plant:NOUN:dobj:2 cost:VERB:ROOT:5 2:NUM:compound:7 bln:NUM:nummod:8 dlrs:NOUN:dobj:5 "
+    ".:PUNCT:punct:5"
+)
+BUYING = (
+    "Buying:VERB:csubj:3 the:DET:det:2 plant:NOUN:dobj:0 cost:VERB:ROOT:3 2:NUM:compound:5 "
+    "bln:NUM:nummod:6 dlrs:NOUN:dobj:3 .:PUNCT:punct:3"
+)
+
+
+# "OWNER spending will rise to 2 bln dlrs." / "OWNER capex is expected to exceed 2 bln dlrs."
+def _owned_spending(owner: str) -> str:
+    first = "Tesla:PROPN:poss:2:ORG 's:PART:case:0" if owner else "The:DET:det:2 new:ADJ:amod:2"
+    return (
+        f"{first} spending:NOUN:nsubj:4 will:AUX:aux:4 rise:VERB:ROOT:4 to:ADP:prep:4 "
+        "2:NUM:compound:7 bln:NUM:nummod:8 dlrs:NOUN:pobj:5 .:PUNCT:punct:4"
+    )
+
+
+def _owned_capex(owner: str) -> str:
+    first = "Tesla:PROPN:poss:2:ORG 's:PART:case:0" if owner else "The:DET:det:2 new:ADJ:amod:2"
+    return (
+        f"{first} capex:NOUN:nsubjpass:4 is:AUX:auxpass:4 expected:VERB:ROOT:4 to:PART:aux:6 "
+        "exceed:VERB:xcomp:4 2:NUM:compound:8 bln:NUM:nummod:9 dlrs:NOUN:dobj:6 "
+        ".:PUNCT:punct:4"
+    )
+
+
+CLAUSES = [
+    ClauseRow("sources_are_no_spender", subject.not_a_spender, SOURCES_SPEND, 3, CLAUSE, "up"),
+    ClauseRow(
+        "a_name_is_a_spender",
+        subject.not_a_spender,
+        _clause("The", "Treasury", "PROPN", "spend", "ORG"),
+        3,
+        CLAUSE,
+        None,
+    ),
+    ClauseRow(
+        "clausal_subject_with_its_own_subject",
+        subject.clausal_subject,
+        THAT_ACME_BOUGHT,
+        5,
+        (8, 6, 7),
+        ("Acme",),
+        R.SUBJECT_NSUBJ,
+    ),
+    ClauseRow("clausal_subject_naming_no_one", subject.clausal_subject, BUYING, 3, (6, 4, 5), "up"),
+    ClauseRow(
+        "no_clausal_subject",
+        subject.clausal_subject,
+        _clause("The", "Treasury", "PROPN", "cost", "ORG"),
+        3,
+        CLAUSE,
+        None,
+    ),
+    ClauseRow(
+        "owner_of_spending_subject",
+        subject.owner_of_subject_noun,
+        _owned_spending("Tesla"),
+        4,
+        (8, 6, 7),
+        ("Tesla",),
+    ),
+    ClauseRow(
+        "spending_subject_of_nobody",
+        subject.owner_of_subject_noun,
+        _owned_spending(""),
+        4,
+        (8, 6, 7),
+        None,
+    ),
+    ClauseRow(
+        "owner_of_passive_capex",
+        subject.owner_of_passive_noun,
+        _owned_capex("Tesla"),
+        4,
+        (9, 7, 8),
+        ("Tesla",),
+    ),
+    ClauseRow(
+        "passive_capex_of_nobody",
+        subject.owner_of_passive_noun,
+        _owned_capex(""),
+        4,
+        (9, 7, 8),
+        None,
+    ),
+]
+# the same parses through the whole subject decision
+SUBJECTS += [
+    SubjectRow(
+        "owner_of_spending_subject",
+        _owned_spending("Tesla"),
+        (8, 6, 7),
+        R.SUBJECT_OWNER_OF_SUBJECT_NOUN,
+        ("Tesla",),
+    ),
+    SubjectRow("clausal_subject", THAT_ACME_BOUGHT, (8, 6, 7), R.SUBJECT_NSUBJ, ("Acme",)),
+    SubjectRow("sources_as_subject", SOURCES_SPEND, CLAUSE, R.SUBJECT_NONE, ()),
+]
+
+
 # "WHO VERB it will spend 2 bln dlrs." (WHO: one token)
 def _says(who: str, pos: str, verb: str, ent: str = "") -> str:
     label = f":{ent}" if ent else ""
@@ -311,15 +429,27 @@ SOURCES = [
 @pytest.mark.parametrize("row", SUBJECTS, ids=lambda r: r.name)
 def test_subject_rule_on_hand_built_doc(row: SubjectRow, hand_doc: DocBuilder) -> None:
     doc = hand_doc(row.tokens)
-    tokens, rule = syntax.find_subject(doc[row.amount[0]], set(row.amount))
+    tokens, rule = subject.find_subject(doc[row.amount[0]], set(row.amount))
     assert (rule, tuple(t.text for t in tokens)) == (row.rule, row.names)
+
+
+@pytest.mark.parametrize("row", CLAUSES, ids=lambda r: r.name)
+def test_clause_rule_on_hand_built_doc(row: ClauseRow, hand_doc: DocBuilder) -> None:
+    """Clause rules called directly on their clause, including those that hand the decision
+    on ("up", or the inner clause's rule) and so never show their own id on a claim."""
+    doc = hand_doc(row.tokens)
+    verdict = row.rule(ClauseSite(doc[row.verb], frozenset(row.amount)))
+    if isinstance(verdict, Found):
+        assert (tuple(t.text for t in verdict.tokens), verdict.rule) == (row.want, row.inner)
+    else:
+        assert verdict == row.want
 
 
 @pytest.mark.parametrize("row", SOURCES, ids=lambda r: r.name)
 def test_source_rule_on_hand_built_doc(row: SourceRow, hand_doc: DocBuilder) -> None:
     doc = hand_doc(row.tokens)
     ids = set(row.amount)
-    found = syntax.find_speakers(doc[row.amount[0]], ids, doc[:], ids)
+    found = sources.find_speakers(doc[row.amount[0]], ids, doc[:], ids)
     assert tuple((t.text, rule) for t, rule in found) == row.found
 
 
@@ -331,7 +461,7 @@ def test_every_syntax_rule_has_rows() -> None:
         R.SUBJECT_NSUBJ, R.SUBJECT_PASSIVE_AGENT, R.SUBJECT_OWNER_OF_NOUN,
         R.SUBJECT_BUYER_OF_SALE, R.SUBJECT_PAYER_OF_RECIPIENT, R.SUBJECT_RECIPIENT_ONLY,
         R.SUBJECT_PARENT_OF_UNIT, R.SUBJECT_DEFINITE_DESCRIPTION, R.SUBJECT_NOT_AN_ACTOR,
-        R.SUBJECT_INVESTORS, R.SUBJECT_PAYER, R.SUBJECT_NONE,
+        R.SUBJECT_INVESTORS, R.SUBJECT_PAYER, R.SUBJECT_NONE, R.SUBJECT_OWNER_OF_SUBJECT_NOUN,
     }  # fmt: skip
     assert from_syntax - subject_rules == set()
     assert {r for r in RuleId if r.value.startswith("source.")} - source_rules == set()
