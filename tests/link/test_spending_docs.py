@@ -7,7 +7,7 @@ and calls one rule of pipeline/link/spending.py on its `Site`, asserting the ver
 a phrase elsewhere cannot make these rows pass or fail.
 
 A token is written `word:POS:dep:head` with an optional `:ENT` label (see `build_doc` in
-conftest.py); the root's head is its own index. Amount tokens are given by index, the
+hand_docs.py); the root's head is its own index. Amount tokens are given by index, the
 amount's head token first.
 """
 
@@ -17,13 +17,12 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
-from spacy.tokens import Doc
+from hand_docs import build_doc
+from spacy.language import Language
 
 from pipeline.link import spending as sp
 from pipeline.link.rules import RuleId
 from pipeline.link.spending import Site, Verdict
-
-DocBuilder = Callable[[str], Doc]  # the `hand_doc` fixture of conftest.py
 
 
 class Row(NamedTuple):
@@ -35,8 +34,8 @@ class Row(NamedTuple):
     xfail: str | None = None
 
 
-def site(hand_doc: DocBuilder, tokens: str, amount: tuple[int, ...]) -> Site:
-    doc = hand_doc(tokens)
+def site(nlp: Language, tokens: str, amount: tuple[int, ...]) -> Site:
+    doc = build_doc(nlp, tokens)
     return Site(doc[amount[0]], frozenset(amount), frozenset())
 
 
@@ -348,8 +347,8 @@ def _params() -> list[object]:
 
 
 @pytest.mark.parametrize("row", _params())
-def test_tree_rule_on_hand_built_doc(row: Row, hand_doc: DocBuilder) -> None:
-    verdict = row.rule(site(hand_doc, row.tokens, row.amount))
+def test_tree_rule_on_hand_built_doc(row: Row, blank_nlp: Language) -> None:
+    verdict = row.rule(site(blank_nlp, row.tokens, row.amount))
     assert (verdict.kind if verdict is not None else None) == row.kind
 
 
@@ -358,9 +357,9 @@ def test_tree_rule_on_hand_built_doc(row: Row, hand_doc: DocBuilder) -> None:
     [pytest.param(*case[1:], id=case[0]) for case in DECIDED],
 )
 def test_registry_order_on_hand_built_doc(
-    tokens: str, amount: tuple[int, ...], kind: str, rule: RuleId, hand_doc: DocBuilder
+    tokens: str, amount: tuple[int, ...], kind: str, rule: RuleId, blank_nlp: Language
 ) -> None:
-    decision = sp.decide_spending(site(hand_doc, tokens, amount))
+    decision = sp.decide_spending(site(blank_nlp, tokens, amount))
     assert (decision.kind, decision.rule) == (kind, rule)
 
 

@@ -1,7 +1,7 @@
 """The subject and source rules (pipeline/link/subject.py, sources.py) on hand-built parses.
 
 As in test_spending_docs.py, each row is a Doc built by hand (`word:POS:dep:head[:ENT]`,
-see `build_doc` in conftest.py), so a rule is tested apart from the statistical parser.
+see `build_doc` in hand_docs.py), so a rule is tested apart from the statistical parser.
 Subject rows call `subject.find_subject` on the amount and assert the rule and the names it
 gives; source rows call `sources.find_speakers` and assert the (speaker, rule) pairs.
 """
@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
-from spacy.tokens import Doc
+from hand_docs import build_doc
+from spacy.language import Language
 
 from pipeline.link import sources, subject
 from pipeline.link.rules import RuleId
 from pipeline.link.subject import ClauseSite, Found
 
-DocBuilder = Callable[[str], Doc]  # the `hand_doc` fixture of conftest.py
 R = RuleId
 
 
@@ -427,17 +427,17 @@ SOURCES = [
 
 
 @pytest.mark.parametrize("row", SUBJECTS, ids=lambda r: r.name)
-def test_subject_rule_on_hand_built_doc(row: SubjectRow, hand_doc: DocBuilder) -> None:
-    doc = hand_doc(row.tokens)
+def test_subject_rule_on_hand_built_doc(row: SubjectRow, blank_nlp: Language) -> None:
+    doc = build_doc(blank_nlp, row.tokens)
     tokens, rule = subject.find_subject(doc[row.amount[0]], set(row.amount))
     assert (rule, tuple(t.text for t in tokens)) == (row.rule, row.names)
 
 
 @pytest.mark.parametrize("row", CLAUSES, ids=lambda r: r.name)
-def test_clause_rule_on_hand_built_doc(row: ClauseRow, hand_doc: DocBuilder) -> None:
+def test_clause_rule_on_hand_built_doc(row: ClauseRow, blank_nlp: Language) -> None:
     """Clause rules called directly on their clause, including those that hand the decision
     on ("up", or the inner clause's rule) and so never show their own id on a claim."""
-    doc = hand_doc(row.tokens)
+    doc = build_doc(blank_nlp, row.tokens)
     verdict = row.rule(ClauseSite(doc[row.verb], frozenset(row.amount)))
     if isinstance(verdict, Found):
         assert (tuple(t.text for t in verdict.tokens), verdict.rule) == (row.want, row.inner)
@@ -446,8 +446,8 @@ def test_clause_rule_on_hand_built_doc(row: ClauseRow, hand_doc: DocBuilder) -> 
 
 
 @pytest.mark.parametrize("row", SOURCES, ids=lambda r: r.name)
-def test_source_rule_on_hand_built_doc(row: SourceRow, hand_doc: DocBuilder) -> None:
-    doc = hand_doc(row.tokens)
+def test_source_rule_on_hand_built_doc(row: SourceRow, blank_nlp: Language) -> None:
+    doc = build_doc(blank_nlp, row.tokens)
     ids = set(row.amount)
     found = sources.find_speakers(doc[row.amount[0]], ids, doc[:], ids)
     assert tuple((t.text, rule) for t, rule in found) == row.found

@@ -1,14 +1,13 @@
-"""What the hand-built parse tests of the linker share: a Doc from a compact token list."""
+"""What the hand-built parse tests of the linker share: a Doc from a compact token list.
+
+A helper module, not a conftest.py: the tests under tests/run import names from the
+top-level tests/conftest.py as `conftest`, which a second conftest.py here would shadow.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-
-DocBuilder = Callable[[str], Doc]
 
 
 def build_doc(nlp: Language, tokens: str) -> Doc:
@@ -35,9 +34,3 @@ def build_doc(nlp: Language, tokens: str) -> Doc:
         heads=[int(p[3]) for p in parts],
         ents=ents,
     )
-
-
-@pytest.fixture(scope="session")
-def hand_doc(blank_nlp: Language) -> DocBuilder:
-    """`build_doc` over a blank English vocabulary."""
-    return lambda tokens: build_doc(blank_nlp, tokens)
