@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pytest
 from spacy.language import Language
 
-from models import Claim
+from models import Claim, Settings
 from pipeline.link.linker import extract_text
 
 
@@ -345,6 +345,16 @@ def _got(claims: list[Claim]) -> set[Expect]:
 )
 def test_link_claims(case: Case, nlp: Language) -> None:
     claims = extract_text(case.text, nlp=nlp, date=case.date, doc_id=case.name)
+    want = {e._replace(sources=tuple(sorted(e.sources))) for e in case.claims}
+    assert _got(claims) == want
+
+
+@pytest.mark.parametrize("case", WIRE + WEB + NOT_SPENDING, ids=lambda c: c.name)
+def test_link_claims_parse_all(case: Case, nlp: Language) -> None:
+    """The same claims when every sentence is parsed: a NOT_SPENDING row holds because its
+    rules say "not", not because the pre-parse filter never picked its sentence."""
+    settings = Settings(parse_all=True)
+    claims = extract_text(case.text, nlp=nlp, date=case.date, doc_id=case.name, settings=settings)
     want = {e._replace(sources=tuple(sorted(e.sources))) for e in case.claims}
     assert _got(claims) == want
 
