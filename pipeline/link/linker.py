@@ -422,14 +422,12 @@ def _read_parse(
     decision_rule = decision.rule
     rules.append(decision.rule)
     subj_tokens, subject_rule = find_subject(root, amount_ids)
-    if subject_rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION:
+    if subject_rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION and subj_tokens:
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
         subjects = [found] if found is not None else []
     else:
         subjects = [s for s in (resolve(ctx, t, base) for t in subj_tokens) if s is not None]
     subjects = unique_subjects([s for s in subjects if not is_outlet_name(s.name)])
-    if not subjects and subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY:
-        subject_rule = RuleId.SUBJECT_NONE
     named = [name_of(t).text for t in subj_tokens] + [s.name for s in subjects]
     if any(_is_central_bank(n) for n in named) or _CENTRAL_BANK_OPERATION_RE.search(sdoc.text):
         kind, decision_rule = "not", RuleId.NOT_CENTRAL_BANK

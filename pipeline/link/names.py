@@ -204,7 +204,10 @@ def _clean_name(span: Span) -> NameRef:
     ):
         tokens.pop(0)
     while tokens and (
-        tokens[-1].text in ("'s", "’s", ">", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space
+        tokens[-1].text in ("'s", "’s", ">", "'", "’")
+        or tokens[-1].is_punct
+        or tokens[-1].is_space
+        or tokens[-1].lower_ in ("and", "&", "or")  # "Sequoia Capital and" (tagger's span)
     ):
         tokens.pop()
     if not tokens:

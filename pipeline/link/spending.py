@@ -274,11 +274,17 @@ def acquire_for(site: Site) -> Verdict | None:
     root = site.root
     if root.head.lower_ != "for":
         return None
-    start = max(root.head.i - thresholds.ACQUIRE_LOOKBACK, 0)
-    for tok in reversed(root.doc[start : root.head.i]):
+    # back from "for" within its clause: a verb of saying, a verb with a subject of its
+    # own (another clause), a semicolon or the start of the sentence ends the search
+    for tok in reversed(root.doc[: root.head.i]):
         if tok.lower_ in lx.ACQUIRE_VERBS:
             return Verdict("spend", tok)
-        if tok.lower_ in lx.REPORT_VERBS or tok.is_sent_start:
+        if (
+            tok.lower_ in lx.REPORT_VERBS
+            or tok.is_sent_start
+            or tok.text == ";"
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
             break
     return None
 
@@ -373,7 +379,7 @@ def is_change_target(root: Token) -> bool:
 def payer_of(verb: Token) -> Token | None:
     """Z in "X received a contract (worth $Y) from Z": the named payer of a recipient verb."""
     for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.dep_ != "ccomp":
+        if tok.dep_ == "prep" and tok.lower_ == "from" and in_clause(tok, verb):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj" and is_actor(pobj):
                     return pobj
@@ -445,14 +451,14 @@ def buyer_of_sale(verb: Token) -> Token | None:
     """Y in "X sold its unit to Y", "would sell technology worth 1.5 billion yen to Y" (a
     named buyer in the verb's own clause, wherever the parse attached "to"), else None."""
     for tok in verb.subtree:
-        if tok.dep_ in ("prep", "dative") and tok.lower_ == "to" and _in_clause(tok, verb):
+        if tok.dep_ in ("prep", "dative") and tok.lower_ == "to" and in_clause(tok, verb):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj" and is_actor(pobj) and pobj.ent_type_ not in ("DATE",):
                     return pobj
     return None
 
 
-def _in_clause(token: Token, verb: Token) -> bool:
+def in_clause(token: Token, verb: Token) -> bool:
     """Whether `token` belongs to the clause of `verb`: no other verb between them."""
     node = token.head
     while node != verb:

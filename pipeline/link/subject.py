@@ -19,6 +19,7 @@ from pipeline.link.names import is_outlet_token, is_suffix_conjunct
 from pipeline.link.rules import Rule, RuleId, decide
 from pipeline.link.spending import (
     buyer_of_supply,
+    in_clause,
     investors_of,
     is_actor,
     own_noun,
@@ -80,12 +81,15 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
     if found is not None:
         return found[0].tokens, found[1]
     token = root
+    passed: RuleId | None = None  # a clause that sent the search upwards, and why
     for _ in range(thresholds.SUBJECT_WALK_STEPS):
         head = None if token.dep_ == "ROOT" and token.head == token else token.head
         if token.pos_ in ("VERB", "AUX") and token.i not in ids:
-            verdict = clause_subject(ClauseSite(token, ids))
-            if verdict is not None:
-                return verdict
+            said = decide(CLAUSE_RULES, ClauseSite(token, ids))
+            if said is not None and isinstance(said[0], Found):
+                return said[0].tokens, said[0].rule or said[1]
+            if said is not None and said[1] in _NAMED_WHEN_PASSED:
+                passed = passed or said[1]
         if head is None:
             break
         if token.pos_ in ("NOUN", "PROPN") and token.i not in ids:
@@ -93,7 +97,7 @@ def find_subject(root: Token, amount_ids: set[int]) -> tuple[list[Token], str]:
             if owner:
                 return owner, RuleId.SUBJECT_OWNER_OF_NOUN
         token = head
-    return [], RuleId.SUBJECT_NONE
+    return [], passed or RuleId.SUBJECT_NONE
 
 
 def clause_subject(site: ClauseSite) -> tuple[list[Token], RuleId] | None:
@@ -157,7 +161,7 @@ def payer_of_recipient(site: ClauseSite) -> Verdict | None:
     if site.verb.lower_ not in lx.RECIPIENT_VERBS:
         return None
     for tok in site.verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.dep_ != "ccomp":
+        if tok.dep_ == "prep" and tok.lower_ == "from" and in_clause(tok, site.verb):
             for pobj in tok.children:
                 if pobj.dep_ == "pobj" and is_actor(pobj):
                     return Found(_with_conjuncts(pobj))
@@ -207,7 +211,7 @@ def clausal_subject(site: ClauseSite) -> Verdict | None:
     if child is None or child.dep_ != "csubj":
         return None
     inner = clause_subject(ClauseSite(child, site.amount_ids))
-    return UP if inner is None else Found(inner[0], inner[1])
+    return UP if inner is None else Found(inner[0])
 
 
 def parent_of_unit(site: ClauseSite) -> Verdict | None:
@@ -266,6 +270,10 @@ def clause_nsubj(site: ClauseSite) -> Verdict | None:
     child = site.subject
     return Found(_with_conjuncts(child)) if child is not None else None
 
+
+# Rules that send the search upwards but, when nothing above names a spender, explain why
+# the amount has none ("Sources will spend $2bn": sources are no spender).
+_NAMED_WHEN_PASSED = frozenset((RuleId.SUBJECT_NOT_A_SPENDER, RuleId.SUBJECT_CLAUSAL))
 
 CLAUSE_RULES: tuple[Rule[ClauseSite, Verdict], ...] = (
     Rule(RuleId.SUBJECT_BUYER_OF_SALE, buyer_of_sale),

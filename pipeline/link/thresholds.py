@@ -8,10 +8,6 @@ from __future__ import annotations
 # another clause of a long wire sentence.
 MAX_CUE_DISTANCE = 5
 
-# Tokens looked back from "for" for an acquisition verb when the parse attached "for
-# $23 billion" astray: a clause of "agreed to acquire <name of up to 6 words> for".
-ACQUIRE_LOOKBACK = 10
-
 # Below this, an amount written without a scale word is a price, a fee or a per-unit
 # figure in business news ("2.57 dlrs a share", "six cts"), not a spending claim.
 SMALL_AMOUNT = 100_000

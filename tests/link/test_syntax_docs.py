@@ -269,7 +269,7 @@ CLAUSES = [
         5,
         (8, 6, 7),
         ("Acme",),
-        R.SUBJECT_NSUBJ,
+        None,  # the clausal rule's own id is recorded (subject.clausal)
     ),
     ClauseRow("clausal_subject_naming_no_one", subject.clausal_subject, BUYING, 3, (6, 4, 5), "up"),
     ClauseRow(
@@ -322,8 +322,8 @@ SUBJECTS += [
         R.SUBJECT_OWNER_OF_SUBJECT_NOUN,
         ("Tesla",),
     ),
-    SubjectRow("clausal_subject", THAT_ACME_BOUGHT, (8, 6, 7), R.SUBJECT_NSUBJ, ("Acme",)),
-    SubjectRow("sources_as_subject", SOURCES_SPEND, CLAUSE, R.SUBJECT_NONE, ()),
+    SubjectRow("clausal_subject", THAT_ACME_BOUGHT, (8, 6, 7), R.SUBJECT_CLAUSAL, ("Acme",)),
+    SubjectRow("sources_as_subject", SOURCES_SPEND, CLAUSE, R.SUBJECT_NOT_A_SPENDER, ()),
 ]
 
 
