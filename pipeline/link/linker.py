@@ -422,7 +422,10 @@ def _read_parse(
     decision_rule = decision.rule
     rules.append(decision.rule)
     subj_tokens, subject_rule = find_subject(root, amount_ids)
-    if subject_rule == RuleId.SUBJECT_DEFINITE_DESCRIPTION and subj_tokens:
+    if (
+        subject_rule in (RuleId.SUBJECT_DEFINITE_DESCRIPTION, RuleId.SUBJECT_DEFINITE_OWN_NOUN)
+        and subj_tokens
+    ):
         found = resolve_description(ctx, mention.sent_idx, subj_tokens[0])
         subjects = [found] if found is not None else []
     else:

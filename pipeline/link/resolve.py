@@ -198,7 +198,7 @@ def _speaker_of_clause(token: Token) -> Token | None:
 
 def resolve_description(ctx: DocContext, sent_idx: int, noun: Token) -> Subject | None:
     """ "the package" refers to "a package" in a sentence before: that clause's subject."""
-    for idx in range(sent_idx - 1, max(sent_idx - 4, -1), -1):
+    for idx in range(sent_idx - 1, max(sent_idx - 1 - thresholds.ANTECEDENT_SENTENCES, -1), -1):
         sdoc = ctx.parsed.get(idx)
         if sdoc is None:
             continue

@@ -57,6 +57,7 @@ class RuleId(StrEnum):
     SUBJECT_RECIPIENT_ONLY = "subject.recipient_only"
     SUBJECT_PARENT_OF_UNIT = "subject.parent_of_unit"
     SUBJECT_DEFINITE_DESCRIPTION = "subject.definite_description"
+    SUBJECT_DEFINITE_OWN_NOUN = "subject.definite_own_noun"
     SUBJECT_NOT_AN_ACTOR = "subject.not_an_actor"
     SUBJECT_INVESTORS = "subject.investors"
     SUBJECT_PAYER = "subject.payer"

@@ -137,10 +137,24 @@ def owner_of_own_noun(site: AmountSite) -> Found | None:
     return Found(owner) if owner else None
 
 
+def definite_own_noun(site: AmountSite) -> Found | None:
+    """ "A total 55 mln stg of the grant is allocated": "the grant" is one named before,
+    whose spender the linker looks up (resolve_description)."""
+    own = site.own
+    if (
+        own is not None
+        and own.lower_ in lx.SPEND_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in own.children)
+    ):
+        return Found([own])
+    return None
+
+
 AMOUNT_RULES: tuple[Rule[AmountSite, Found], ...] = (
     Rule(RuleId.SUBJECT_INVESTORS, round_investors),
     Rule(RuleId.SUBJECT_PAYER, named_payer),
     Rule(RuleId.SUBJECT_OWNER_OF_NOUN, owner_of_own_noun),
+    Rule(RuleId.SUBJECT_DEFINITE_OWN_NOUN, definite_own_noun),
 )
 
 

@@ -542,6 +542,20 @@ SUBJECT = [
         "300 mln dlrs",
     ),
     Row(
+        R.SUBJECT_DEFINITE_OWN_NOUN,
+        True,
+        "The agency funds a total grant of 80 mln stg to Velmar. A total 50 mln stg of the "
+        "grant is allocated for equipment.",
+        "50 mln stg",
+    ),
+    Row(
+        R.SUBJECT_DEFINITE_OWN_NOUN,
+        False,
+        "The agency funds a total grant of 80 mln stg to Velmar. A total 50 mln stg of a "
+        "grant is allocated for equipment.",
+        "50 mln stg",
+    ),
+    Row(
         R.SUBJECT_NOT_AN_ACTOR,
         True,
         "Ember Power said the weather will cost 300 mln dlrs.",
@@ -647,7 +661,7 @@ SUBJECT = [
     Row(
         R.SUBJECT_NONE,
         True,
-        "The capital budget of 300 mln dlrs was approved on Monday.",
+        "A capital budget of 300 mln dlrs was approved on Monday.",
         "300 mln dlrs",
     ),
     Row(
