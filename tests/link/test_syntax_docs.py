@@ -66,7 +66,7 @@ OWNED_BUDGET = (
     "approved:VERB:ROOT:8 .:PUNCT:punct:8"
 )
 BARE_BUDGET = (
-    "The:DET:det:1 budget:NOUN:nsubjpass:7 of:ADP:prep:1 2:NUM:compound:4 bln:NUM:nummod:5 "
+    "A:DET:det:1 budget:NOUN:nsubjpass:7 of:ADP:prep:1 2:NUM:compound:4 bln:NUM:nummod:5 "
     "dlrs:NOUN:pobj:2 was:AUX:auxpass:7 approved:VERB:ROOT:7 .:PUNCT:punct:7"
 )
 
@@ -175,6 +175,13 @@ SUBJECTS = [
     ),
     SubjectRow("owner_of_budget", OWNED_BUDGET, (6, 4, 5), R.SUBJECT_OWNER_OF_NOUN, ("Harbor",)),
     SubjectRow("budget_of_nobody", BARE_BUDGET, (5, 3, 4), R.SUBJECT_NONE, ()),
+    SubjectRow(
+        "the_budget_named_before",
+        BARE_BUDGET.replace("A:DET", "The:DET"),
+        (5, 3, 4),
+        R.SUBJECT_DEFINITE_OWN_NOUN,
+        ("budget",),
+    ),
     SubjectRow(
         "sold_to_named_buyer", _sold("to", "Aero", "ORG"), SOLD, R.SUBJECT_BUYER_OF_SALE, ("Aero",)
     ),
