@@ -339,6 +339,14 @@ DETERMINERS = frozenset("a an the this that these those its their his her our".s
 # -- deals, supply, funding rounds and budgets (GUIDELINES.md: the buyer of a sale or
 # supply deal, the investors of a funding round and the holder of a budget spend) --
 
+# Nouns of a purchase: "of X" after them names what is bought, never who buys.
+PURCHASE_NOUNS = frozenset(
+    """
+    acquisition acquisitions purchase purchases buyout buyouts takeover takeovers
+    purchasing
+    """.split()
+)
+
 # Nouns of an agreement whose stated value is a price paid by one of its parties.
 DEAL_NOUNS = frozenset(
     """

@@ -48,6 +48,7 @@ class RuleId(StrEnum):
     # subject (pipeline/link/subject.py, resolve.py, merge.py)
     SUBJECT_NSUBJ = "subject.nsubj"
     SUBJECT_PASSIVE_AGENT = "subject.passive_agent"
+    SUBJECT_OBJECT_CONTROL = "subject.object_control"
     SUBJECT_OWNER_OF_NOUN = "subject.owner_of_noun"
     SUBJECT_OWNER_OF_SUBJECT_NOUN = "subject.owner_of_subject_noun"
     SUBJECT_CLAUSAL = "subject.clausal"

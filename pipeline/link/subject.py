@@ -289,7 +289,21 @@ def clause_nsubj(site: ClauseSite) -> Verdict | None:
 # the amount has none ("Sources will spend $2bn": sources are no spender).
 _NAMED_WHEN_PASSED = frozenset((RuleId.SUBJECT_NOT_A_SPENDER, RuleId.SUBJECT_CLAUSAL))
 
+
+def object_control(site: ClauseSite) -> Verdict | None:
+    """ "he persuaded JPMorgan to invest $150,000", "asked Acme to pay $2bn": the object of
+    the verb that governs an infinitive without a subject of its own does it."""
+    verb = site.verb
+    if verb.dep_ != "xcomp" or site.subject is not None:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is not None and is_actor(obj) and obj.i not in site.amount_ids:
+        return Found(_with_conjuncts(obj))
+    return None
+
+
 CLAUSE_RULES: tuple[Rule[ClauseSite, Verdict], ...] = (
+    Rule(RuleId.SUBJECT_OBJECT_CONTROL, object_control),
     Rule(RuleId.SUBJECT_BUYER_OF_SALE, buyer_of_sale),
     Rule(RuleId.SUBJECT_PAYER_OF_RECIPIENT, payer_of_recipient),
     Rule(RuleId.SUBJECT_RECIPIENT_ONLY, recipient_only),
@@ -306,11 +320,14 @@ CLAUSE_RULES: tuple[Rule[ClauseSite, Verdict], ...] = (
 
 
 def _noun_owner(noun: Token, amount_ids: frozenset[int] | set[int]) -> list[Token]:
+    """Who a spending noun belongs to: "Acme's budget", "spending by Acme", "an offer from
+    Acme", "the budget of Acme"; but "the acquisition of Wiz" names what is bought."""
     for child in noun.children:
         if child.dep_ == "poss" and child.i not in amount_ids:
             return [child]
+    owner_preps = ("by", "from") if noun.lower_ in lx.PURCHASE_NOUNS else ("by", "of", "from")
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "of"):
+        if child.dep_ == "prep" and child.lower_ in owner_preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i not in amount_ids and is_actor(pobj):
                     return _with_conjuncts(pobj)

@@ -542,6 +542,18 @@ SUBJECT = [
         "300 mln dlrs",
     ),
     Row(
+        R.SUBJECT_OBJECT_CONTROL,
+        True,
+        "The minister persuaded Velmar Steel to invest 300 mln dlrs in a new mill.",
+        "300 mln dlrs",
+    ),
+    Row(
+        R.SUBJECT_OBJECT_CONTROL,
+        False,
+        "The minister said Velmar Steel plans to invest 300 mln dlrs in a new mill.",
+        "300 mln dlrs",
+    ),
+    Row(
         R.SUBJECT_DEFINITE_OWN_NOUN,
         True,
         "The agency funds a total grant of 80 mln stg to Velmar. A total 50 mln stg of the "
