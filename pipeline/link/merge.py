@@ -10,6 +10,7 @@ from models import Amount, Claim, Evidence, Flag, Source, Subject
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link.names import junk_reason, short_key
+from pipeline.link.resolve import canonical_name
 from pipeline.link.rules import RuleId
 from pipeline.link.sources import clean_sources
 from pipeline.link.thresholds import BUDGET_LINE_SENTENCES
@@ -45,10 +46,12 @@ def inherit_context(read: list[Mention]) -> list[Mention]:
         if (
             lead is not None
             and cur.is_bullet
-            and cur.decision == "none"
+            and (cur.decision == "none" or cur.decision_rule == RuleId.NOT_SMALL_AMOUNT)
             and cur.sent_idx - prev.sent_idx <= 1
             and cur.amount.currency == lead.amount.currency
         ):
+            # a list's items are as small as the sum that introduces them ("$35,000 to
+            # local nonprofits:" then "- $7,500 to Y"): the lead decides, not their size
             cur = cur.but(
                 rule=RuleId.SPEND_LIST_ITEM, decision="spend", decision_rule=RuleId.SPEND_LIST_ITEM
             )
@@ -212,6 +215,8 @@ def to_claim(ctx: DocContext, claim: ClaimDraft) -> Claim:
     subject = claim.subject
     if subject is not None and junk_reason(subject.name) is not None:
         subject = None  # a pronoun, date, unit or bare noun names no spender
+    if subject is not None:
+        subject = subject.model_copy(update={"name": canonical_name(ctx, subject.name)})
     rules = list(first.rules)
     if subject is not None:
         rules.append(first.subject_rule)

@@ -30,6 +30,7 @@ from pipeline.link.names import (
     is_generic_noun,
     is_junk_name,
     is_outlet_name,
+    junk_reason,
     name_of,
     short_key,
     strip_name,
@@ -335,3 +336,25 @@ def find_publisher(text: str) -> str | None:
         if (m["signoff"] or m["dateline"] or "").lower().startswith("reuter")
         else m["dateline"]
     )
+
+
+def canonical_name(ctx: DocContext, name: str) -> str:
+    """One name per entity per article: the fullest form the article gives of `name`.
+
+    A person named by surname is the person named in full ("Seyoufi" -> "Qahtan Seyoufi"),
+    an organisation named by its first words is the organisation named in full ("Helios"
+    -> "Helios Energy"), when the article names exactly one such fuller entity.
+    """
+    words = name.split()
+    if not words:
+        return name
+    fuller: set[str] = set()
+    for m in ctx.mentions:
+        other = m.name.split()
+        if len(other) <= len(words) or junk_reason(m.name) is not None:
+            continue
+        if m.label == "PERSON" and other[-len(words) :] == words:
+            fuller.add(m.name)
+        elif m.label == "ORG" and other[: len(words)] == words:
+            fuller.add(m.name)
+    return fuller.pop() if len(fuller) == 1 else name

@@ -393,6 +393,8 @@ def payer_of_amount(root: Token) -> Token | None:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if pobj.lower_ in lx.ACTOR_NOUNS and pobj.lower_ not in lx.INVESTOR_NOUNS:
+                    return pobj  # "from the Trump administration": the administration
                 named = [pobj, *(c for c in pobj.children if c.dep_ in ("appos", "compound"))]
                 for tok in named:
                     if tok.ent_type_ in ("ORG", "PERSON") or (
