@@ -15,6 +15,7 @@ Flag = Literal["planned", "actual", "reported", "disputed"]
 Severity = Literal["error", "skipped", "warning"]
 SourceFormat = Literal["txt", "md", "html", "jsonl", "stdin"]
 DateSource = Literal["first_line", "front_matter", "jsonl", "html_meta", "default"]
+SourceMap = tuple[tuple[int, int, int], ...]  # runs of (text_start, source_start, length)
 SpanLabel = Literal["AMOUNT", "EQUIVALENT", "SUBJECT", "YEAR", "SOURCE"]
 
 

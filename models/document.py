@@ -6,7 +6,7 @@ import datetime as _dt
 
 from pydantic import Field
 
-from models._base import DateSource, Frozen, SourceFormat
+from models._base import DateSource, Frozen, SourceFormat, SourceMap
 
 
 class Document(Frozen):
@@ -23,6 +23,10 @@ class Document(Frozen):
     date_source: DateSource | None = None  # which rule gave `date`
     encoding: str = "utf-8"  # the encoding the bytes were decoded with
     truncated: bool = False  # True when cut to Settings.max_chars
+    # Where the text copies the file, for text rendered from markup (Markdown): runs of
+    # (text_start, source_start, length) in characters of the decoded file. None when
+    # the text is the file's text as decoded (offsets are the file's own).
+    source_map: SourceMap | None = None
 
 
 class DocRecord(Frozen):
@@ -40,3 +44,4 @@ class DocRecord(Frozen):
     encoding_note: str | None = None
     truncated: bool = False
     sha256: str | None = None  # hex SHA-256 of `text` encoded as UTF-8
+    source_map: SourceMap | None = None  # as in `Document`

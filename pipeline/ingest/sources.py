@@ -8,8 +8,9 @@ JSON); `read_source` then reads, decodes and extracts one `FileSource`. `iter_do
 chains both for callers that want plain documents.
 
 Every offset downstream points into `Document.text` exactly as returned here: the text
-as decoded (for HTML the article text trafilatura extracts), with a Reuters date line or
-Markdown front matter kept in it. Bad input never raises: it becomes an `ErrorRecord`.
+as decoded, with a Reuters date line kept in it; for HTML the article text trafilatura
+extracts; for Markdown the rendered text (`pipeline.ingest.markdown`), whose
+`source_map` leads back to the file. Bad input never raises: it becomes an `ErrorRecord`.
 """
 
 from __future__ import annotations
@@ -25,15 +26,10 @@ from typing import BinaryIO, NamedTuple
 
 import regex
 
-from models import DateSource, Document, ErrorRecord, Settings, SourceFormat
+from models import DateSource, Document, ErrorRecord, Settings, SourceFormat, SourceMap
 from pipeline.errors import Errors, InputError
-from pipeline.ingest.decode import (
-    decode_bytes,
-    document_date,
-    front_matter_date,
-    html_article,
-    parse_date,
-)
+from pipeline.ingest.decode import decode_bytes, document_date, html_article, parse_date
+from pipeline.ingest.markdown import cut_source_map, render_markdown
 from pipeline.outputs import is_output_name
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
@@ -181,6 +177,7 @@ def read_source(
     text, url = decoded.text, None
     date: dt.date | None = None
     date_source: DateSource | None = None
+    source_map: SourceMap | None = None
     if source.format == "html":
         article = html_article(text)
         if article is None:
@@ -188,11 +185,21 @@ def read_source(
         text, date, url = article
         date_source = "html_meta" if date else None
     elif source.format == "md":
-        date = front_matter_date(text)
+        rendered = render_markdown(text)
+        text, date, url, source_map = (
+            rendered.text,
+            rendered.date,
+            rendered.url,
+            rendered.source_map,
+        )
         date_source = "front_matter" if date else None
+        if rendered.problem:
+            problems.append(_error(source, rendered.problem, "warning"))
     truncated = cut or len(text) > settings.max_chars
     if truncated:
         text = text[: settings.max_chars]
+        if source_map is not None:
+            source_map = cut_source_map(source_map, settings.max_chars)
         problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
     if not text.strip():
         return None, (*problems, _error(source, "no text after decoding", "skipped"))
@@ -208,6 +215,7 @@ def read_source(
         date_source=date_source,
         encoding=decoded.encoding,
         truncated=truncated,
+        source_map=source_map,
     )
     return doc, tuple(problems)
 
