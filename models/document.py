@@ -19,7 +19,8 @@ class Document(Frozen):
     url: str | None = None
     encoding_note: str | None = None
     format: SourceFormat = "txt"
-    line: int | None = Field(default=None, ge=1)  # line of a .jsonl record, 1-based
+    # 1-based: the line of a .jsonl record, the row of a .parquet or .csv file
+    line: int | None = Field(default=None, ge=1)
     date_source: DateSource | None = None  # which rule gave `date`
     encoding: str = "utf-8"  # the encoding the bytes were decoded with
     truncated: bool = False  # True when cut to Settings.max_chars
@@ -37,7 +38,7 @@ class DocRecord(Frozen):
     date: _dt.date | None = None
     url: str | None = None
     path: str | None = None  # the file read ("-" for standard input)
-    line: int | None = None  # the line of a .jsonl record
+    line: int | None = None  # the line of a .jsonl record, the row of a dataset
     format: SourceFormat = "txt"
     date_source: DateSource | None = None
     encoding: str = "utf-8"

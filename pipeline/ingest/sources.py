@@ -28,6 +28,7 @@ import regex
 
 from models import DateSource, Document, ErrorRecord, Settings, SourceFormat, SourceMap
 from pipeline.errors import Errors, InputError
+from pipeline.ingest.datasets import iter_dataset
 from pipeline.ingest.decode import decode_bytes, document_date, html_article, parse_date
 from pipeline.ingest.markdown import cut_source_map, render_markdown
 from pipeline.outputs import is_output_name
@@ -40,6 +41,8 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
+    ".csv": "csv",
 }
 # Files of kinds newsclaims does not read but a user may expect it to: each gets a
 # "skipped" record saying so (other files are ignored without a word).
@@ -338,6 +341,9 @@ def _walk(
 
 
 def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> Iterator[Unit]:
+    if fmt in ("parquet", "csv"):
+        yield from iter_dataset(path, rel=rel, fmt=fmt, settings=settings)
+        return
     if fmt != "jsonl":
         yield FileSource(rel, str(path), fmt)
         return
@@ -353,12 +359,13 @@ def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:
     # The run's own outputs (any name: "-o run.txt" is allowed) and earlier runs' ones.
     if any(path.name == p.name for p in excluded) and _resolve(path) in excluded:
         return True
-    if not path.name.lower().endswith(".jsonl"):
-        return False
     if is_output_name(path.name):
         return True
-    # A claims file of an earlier run has its docs or journal file beside it.
-    stem = path.name[: -len(".jsonl")]
+    # A claims file of an earlier run has its docs or journal file beside it, and so
+    # has its export (`newsclaims export claims.jsonl -o claims.parquet`).
+    stem, dot, suffix = path.name.rpartition(".")
+    if not dot or suffix.lower() not in ("jsonl", "parquet", "csv"):
+        return False
     return f"{stem}.docs.jsonl" in names or f"{stem}.journal.jsonl" in names
 
 
