@@ -165,12 +165,51 @@ def write_formats_corpus(folder: Path) -> Path:
         + b'"caf\xe9 $3 million",2024-03-01\n'
     )
     (folder / "not-really.parquet").write_bytes(b"PAR1 garbage")
+    archive = _warc(
+        [
+            (
+                f"https://news.example/{i}",
+                "200 OK" if i % 4 else "404 Not Found",
+                f"<html><head><title>{_COMPANIES[i % 5]} plans</title></head><body><article>"
+                f"<p>{_COMPANIES[i % 5]} said on Monday it will spend ${i + 1} billion on "
+                f"{_ITEMS[i % 5]} over the next three years.</p><p>The board approved the "
+                "plan, the company said in a statement.</p></article></body></html>",
+            )
+            for i in range(12)
+        ]
+    )
+    (folder / "crawl.warc.gz").write_bytes(archive)
+    (folder / "cut.warc.gz").write_bytes(archive[: len(archive) * 2 // 3])
     return folder
+
+
+def _warc(pages: list[tuple[str, str, str]]) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i, (url, status, html) in enumerate(pages):
+        http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(html.encode()),
+            http_headers=http,
+            warc_headers_dict={
+                "WARC-Date": f"2024-06-{i + 1:02d}T12:00:00Z",
+                "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>",
+            },
+        )
+        writer.write_record(record)
+    return buf.getvalue()
 
 
 @pytest.fixture(scope="session")
 def formats(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every input format (Markdown, Parquet, CSV), with bad inputs of each."""
+    """Every input format (Markdown, Parquet, CSV, WARC), with bad inputs of each."""
     return write_formats_corpus(tmp_path_factory.mktemp("formats") / "corpus")
 
 

@@ -27,7 +27,7 @@ from models import DateSource, Document, ErrorRecord, Settings, SourceFormat
 from pipeline.ingest.decode import document_date, parse_date
 
 BATCH_ROWS = 1024  # Parquet rows per batch
-CSV_BLOCK_BYTES = 4 << 20  # CSV bytes per block (a block holds whole rows)
+CSV_BLOCK_BYTES = 1 << 20  # CSV bytes per block; pyarrow reads a few dozen blocks ahead
 
 
 def iter_dataset(

@@ -8,7 +8,8 @@ YAML parser (mdit-py-plugins finds the block, PyYAML reads it):
 
 - the front matter's `title` becomes the first line (the headline); `date`/`published` and
   `url`/`source_url` become the document's date and URL; nothing else in it (a `summary`,
-  a `description`) is article text;
+  a `description`) is article text; the header Jina's reader writes instead ("Title:",
+  "URL Source:", "Published Time:" ... "Markdown Content:") is read the same way;
 - headings, paragraphs and list items are blocks of their own; each table row is a block
   of its own, its cells joined by " | ", so that a table never runs into one sentence;
   list items lose their marker ("-", "*", "1."), which the parser would read as part of
@@ -43,13 +44,25 @@ if TYPE_CHECKING:
 SourceMap = tuple[tuple[int, int, int], ...]
 
 # Front matter keys, in order of preference.
-DATE_KEYS = ("date", "published", "published_time", "published_at")
-URL_KEYS = ("url", "source_url", "canonical_url")
+DATE_KEYS = ("date", "published", "published_time", "published_at", "published time")
+URL_KEYS = ("url", "source_url", "canonical_url", "url source")
 TITLE_KEYS = ("title", "headline")
 _MAX_FRONT_MATTER = 65536  # characters of YAML read; a longer block is not metadata
 _BLOCK_SEP = "\n\n"
 _CELL_SEP = " | "
 _NEWLINE = regex.compile(r"\n")
+# The header Jina's reader writes instead of front matter: "Title: ...", "URL Source:
+# ...", "Published Time: ...", then a line "Markdown Content:" before the article.
+_READER_HEADER = regex.compile(
+    r"""
+    \A(?P<head>Title:[^\n]*+\n                  # the title line first
+      (?:[ \t]*+\n|[A-Z][A-Za-z ]{1,30}:[^\n]*+\n){0,20}?)  # "Key: value" and blank lines
+    Markdown\ Content:[ \t]*+(?:\n|\Z)            # the line before the article
+    """,
+    regex.VERBOSE,
+)
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+_HEADER_LINE = regex.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,30}):[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
 _DELIMITERS = ("*", "_", "~")
 _ALIGN_WINDOW = 16  # how far a character is looked for when a piece is not found whole
 
@@ -77,19 +90,29 @@ def render_markdown(source: str) -> Rendered:
     >>> source_offset(r.source_map, r.text.index("Acme _x"))
     33
     """
-    tokens = _parser().parse(source)
-    out = _Output()
     meta: Mapping[str, object] = {}
     problem = None
+    text_source = source  # what the parser reads
+    header = _READER_HEADER.match(source)
+    if header is not None:
+        # Blanked, not cut: the parser sees empty lines and every offset stays the file's.
+        meta = {m["key"].lower(): m["value"] for m in _HEADER_LINE.finditer(header["head"])}
+        blank = _NOT_NEWLINE.sub(" ", source[: header.end()])
+        text_source = blank + source[header.end() :]
+    tokens = _parser().parse(text_source)
+    end = header.end() if header is not None else 0  # where the metadata ends
     if tokens and tokens[0].type == "front_matter":
         meta, problem = _read_front_matter(tokens[0].content)
     title = _first_text(meta, TITLE_KEYS)
-    body = _Output()
-    _render_blocks(tokens, source, body)
+    out, body = _Output(), _Output()
+    cursor = _Cursor(text_source)
+    _render_blocks(tokens, cursor, body)
     if title and not body.text().startswith(title):
         # The headline, which the linker reads as the lead (as for HTML pages).
-        at = source.find(title, 0, _front_matter_end(tokens, source))
-        out.add(title, at if at >= 0 else None, anchor=_title_line(tokens, source))
+        if tokens and tokens[0].type == "front_matter" and tokens[0].map:
+            end = cursor.line(tokens[0].map[1])
+        at = source.find(title, 0, end)
+        out.add(title, at if at >= 0 else None, anchor=_title_line(source, end))
         if body.parts:
             out.add(_BLOCK_SEP, None)
     out.extend(body)
@@ -263,8 +286,7 @@ class _Cursor:
         return at
 
 
-def _render_blocks(tokens: list[Token], source: str, out: _Output) -> None:
-    cursor = _Cursor(source)
+def _render_blocks(tokens: list[Token], cursor: _Cursor, out: _Output) -> None:
     first_cell = True
     for i, token in enumerate(tokens):
         kind = token.type
@@ -340,16 +362,10 @@ def _stray_delimiters(children: list[Token]) -> set[int]:
     return stray
 
 
-def _front_matter_end(tokens: list[Token], source: str) -> int:
-    if tokens and tokens[0].type == "front_matter" and tokens[0].map:
-        return _Cursor(source).line(tokens[0].map[1])
-    return 0
-
-
-def _title_line(tokens: list[Token], source: str) -> int | None:
-    end = _front_matter_end(tokens, source)
+def _title_line(source: str, end: int) -> int | None:
+    # Where the front matter's title key is, for a title YAML folded or escaped.
     for key in TITLE_KEYS:
         at = source.find(f"\n{key}:", 0, end)
         if at >= 0:
             return at + 1
-    return None
+    return 0 if source.startswith("Title:") else None

@@ -31,6 +31,7 @@ from pipeline.errors import Errors, InputError
 from pipeline.ingest.datasets import iter_dataset
 from pipeline.ingest.decode import decode_bytes, document_date, html_article, parse_date
 from pipeline.ingest.markdown import cut_source_map, render_markdown
+from pipeline.ingest.warc import iter_archive
 from pipeline.outputs import is_output_name
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
@@ -43,6 +44,10 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".jsonl": "jsonl",
     ".parquet": "parquet",
     ".csv": "csv",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".wet": "wet",
+    ".wet.gz": "wet",  # Common Crawl names them .warc.wet.gz
 }
 # Files of kinds newsclaims does not read but a user may expect it to: each gets a
 # "skipped" record saying so (other files are ignored without a word).
@@ -63,12 +68,18 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class FileSource(NamedTuple):
-    """An article file found by the walk, to be read by `read_source` (maybe in a worker)."""
+    """An article found by the walk, to be read by `read_source` (maybe in a worker).
+
+    A file, or a page of a web archive: then `data` holds its payload and `url` and
+    `date` what the archive's headers say.
+    """
 
     doc_id: str
     path: str
     format: SourceFormat
     data: bytes | None = None  # the file's first bytes, when read ahead (`with_bytes`)
+    url: str | None = None
+    date: dt.date | None = None
 
 
 Unit = FileSource | Document | ErrorRecord
@@ -149,8 +160,7 @@ def iter_units(
     elif _SURROGATE.search(str(root)):
         yield _name_error(str(root), root.name)
     else:
-        fmt = SUFFIXES.get(root.suffix.lower(), "txt")
-        yield from _file_units(root, root.name, fmt, settings)
+        yield from _file_units(root, root.name, format_of(root.name) or "txt", settings)
 
 
 def read_source(
@@ -181,12 +191,13 @@ def read_source(
     date: dt.date | None = None
     date_source: DateSource | None = None
     source_map: SourceMap | None = None
-    if source.format == "html":
+    if source.format in ("html", "warc"):
         article = html_article(text)
         if article is None:
             return None, (*problems, _error(source, "no article text in the HTML", "skipped"))
         text, date, url = article
         date_source = "html_meta" if date else None
+        url = source.url or url  # an archive's WARC-Target-URI: the address fetched
     elif source.format == "md":
         rendered = render_markdown(text)
         text, date, url, source_map = (
@@ -198,6 +209,8 @@ def read_source(
         date_source = "front_matter" if date else None
         if rendered.problem:
             problems.append(_error(source, rendered.problem, "warning"))
+    elif source.format == "wet":
+        url = source.url
     truncated = cut or len(text) > settings.max_chars
     if truncated:
         text = text[: settings.max_chars]
@@ -206,6 +219,8 @@ def read_source(
         problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
     if not text.strip():
         return None, (*problems, _error(source, "no text after decoding", "skipped"))
+    if date is None and source.date is not None:  # an archive's WARC-Date
+        date, date_source = source.date, "warc_header"
     date, date_source = document_date(text, date, date_source, settings)
     doc = Document(
         id=source.doc_id,
@@ -308,7 +323,7 @@ def _walk(
         if refused is not None:
             yield refused
             continue
-        fmt = SUFFIXES.get(path.suffix.lower())
+        fmt = format_of(path.name)
         try:
             is_dir = path.is_dir()
         except OSError as e:  # ELOOP on a file symlink loop (a.txt -> b.txt -> a.txt)
@@ -340,9 +355,32 @@ def _walk(
         yield from _file_units(path, _rel(root, path), fmt, settings)
 
 
+def format_of(name: str) -> SourceFormat | None:
+    """The format a file is read as, by its name's ending; None for a file not read.
+
+    >>> format_of("CC-NEWS-2024.warc.gz"), format_of("x.warc.wet.gz"), format_of("a.gz")
+    ('warc', 'wet', None)
+    """
+    low = name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if low.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
+
+
 def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> Iterator[Unit]:
     if fmt in ("parquet", "csv"):
         yield from iter_dataset(path, rel=rel, fmt=fmt, settings=settings)
+        return
+    if fmt in ("warc", "wet"):
+        limit = byte_limit(settings.max_chars)
+        for item in iter_archive(path, rel=rel, max_bytes=limit):
+            if isinstance(item, ErrorRecord):
+                yield item
+                continue
+            kind: SourceFormat = "warc" if item.kind == "html" else "wet"
+            doc_id = f"{rel}#{item.record_id}"
+            yield FileSource(doc_id, str(path), kind, item.data, item.url, item.date)
         return
     if fmt != "jsonl":
         yield FileSource(rel, str(path), fmt)
@@ -577,7 +615,7 @@ def _broken_link(path: Path, rel: str) -> Iterator[ErrorRecord]:
                 reason = "symlink loop"
                 yield ErrorRecord(path=str(path), reason=reason, severity="skipped", doc_id=rel)
                 return
-        if SUFFIXES.get(path.suffix.lower()) is not None:
+        if format_of(path.name) is not None:
             reason = "broken symlink: its target does not exist"
             yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
 

@@ -110,6 +110,17 @@ RENDER = [
         "Acme to spend $5bn\n\nBody.",
     ),
     Render("no front matter", "# Plain\n\nJust text.", "Plain\n\nJust text."),
+    Render(
+        "a reader header (Jina style) is metadata too",
+        "Title: Acme to spend $5bn\n\nURL Source: https://news.example/acme\n\n"
+        "Published Time: 2025-03-04T05:06:07Z\n\nMarkdown Content:\nAcme [said](https://x) so.",
+        "Acme to spend $5bn\n\nAcme said so.",
+    ),
+    Render(
+        "'Title:' without the reader's closing line is text",
+        "Title: a film about money\n\nIt cost $5m.",
+        "Title: a film about money\n\nIt cost $5m.",
+    ),
 ]
 
 
@@ -150,6 +161,17 @@ FRONT_MATTER = [
     Meta("unparseable date", "date: soon\ntitle: 42", "42", None, None),
     Meta("empty", "", None, None, None),
 ]
+
+
+def test_markdown_reader_header_metadata() -> None:
+    rendered = render_markdown(RENDER[-2].source)
+    assert (rendered.title, rendered.date, rendered.url) == (
+        "Acme to spend $5bn",
+        dt.date(2025, 3, 4),
+        "https://news.example/acme",
+    )
+    at = source_offset(rendered.source_map, 0)
+    assert RENDER[-2].source[at:].startswith("Acme to spend $5bn")
 
 
 @pytest.mark.parametrize("case", FRONT_MATTER, ids=lambda c: c.name)

@@ -74,7 +74,8 @@ def test_dask_engine_ships_every_format(
     dask = _extract(formats, tmp_path / "dask.jsonl", blank_nlp, engine="dask", scheduler=address)
     assert dask == local
     docs = local[1].decode()
-    assert '"format":"md"' in docs and '"format":"parquet"' in docs and '"format":"csv"' in docs
+    for fmt in ("md", "parquet", "csv", "warc"):
+        assert f'"format":"{fmt}"' in docs
 
 
 def test_dask_engine_resumes_a_local_run(

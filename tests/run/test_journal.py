@@ -169,7 +169,9 @@ def test_journal_crash_then_resume(
     assert read_outputs(out) == reference
 
 
-@pytest.mark.parametrize(("after", "where"), [(3, "docs"), (20, "claims"), (47, "errors")])
+@pytest.mark.parametrize(
+    ("after", "where"), [(3, "docs"), (20, "claims"), (47, "errors"), (75, "docs")]
+)
 def test_journal_crash_then_resume_every_format(
     formats: Path, tmp_path: Path, blank_nlp: Language, after: int, where: str
 ) -> None:
