@@ -20,6 +20,7 @@ from models._base import (
     Qualifier,
     Severity,
     SourceFormat,
+    SourceMap,
     SpanLabel,
 )
 from models.analysis import ClaimRow, Fact, ReportedValue, UsdValue
@@ -65,6 +66,7 @@ __all__ = [
     "Severity",
     "Source",
     "SourceFormat",
+    "SourceMap",
     "SpanLabel",
     "Subject",
     "UsdValue",

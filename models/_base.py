@@ -13,8 +13,11 @@ Flag = Literal["planned", "actual", "reported", "disputed"]
 # "warning": the article was read, but with an assumption the errors file reports
 # (an encoding guessed, the text truncated at --max-chars, a date that did not parse).
 Severity = Literal["error", "skipped", "warning"]
-SourceFormat = Literal["txt", "md", "html", "jsonl", "stdin"]
-DateSource = Literal["first_line", "front_matter", "jsonl", "html_meta", "default"]
+SourceFormat = Literal["txt", "md", "html", "jsonl", "stdin", "parquet", "csv", "warc", "wet"]
+DateSource = Literal[
+    "first_line", "front_matter", "jsonl", "html_meta", "default", "column", "warc_header"
+]
+SourceMap = tuple[tuple[int, int, int], ...]  # runs of (text_start, source_start, length)
 SpanLabel = Literal["AMOUNT", "EQUIVALENT", "SUBJECT", "YEAR", "SOURCE"]
 
 

@@ -16,6 +16,11 @@ class Settings(Frozen):
     default_date: _dt.date | None = None
     max_chars: int = Field(default=2_000_000, gt=0)
     parse_all: bool = False
+    # The columns of a .parquet or .csv dataset (one article per row).
+    text_column: str = Field(default="text", min_length=1)
+    id_column: str | None = None  # rows are <file>#<row number> without one
+    date_column: str | None = None
+    url_column: str | None = None
 
 
 class ErrorRecord(Frozen):

@@ -104,6 +104,10 @@ def extract_corpus_cli(args: argparse.Namespace) -> int:
         default_date=date,
         max_chars=args.max_chars,
         parse_all=args.parse_all,
+        text_column=args.text_column,
+        id_column=args.id_column,
+        date_column=args.date_column,
+        url_column=args.url_column,
     )
     summary = extract_corpus(
         args.corpus,
@@ -329,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="address of a running Dask scheduler such as tcp://127.0.0.1:8786 (--engine dask)",
     )
+    p.add_argument("--text-column", default="text", help="the article text of .parquet/.csv rows")
+    p.add_argument("--id-column", default=None, help="row ids (default: the row number, 1-based)")
+    p.add_argument("--date-column", default=None, help="row dates (ISO dates or timestamps)")
+    p.add_argument("--url-column", default=None, help="row URLs")
     p.set_defaults(func=_run_extract)
 
     docs_note = "article texts and dates come from the .docs.jsonl file beside CLAIMS"

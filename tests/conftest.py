@@ -135,6 +135,84 @@ def wire(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus
 
 
+def write_formats_corpus(folder: Path) -> Path:
+    """Write one corpus with every input format, each with good and bad inputs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(4):
+        company = _COMPANIES[i]
+        (folder / f"post-{i}.md").write_text(
+            f'---\ntitle: "{company} to spend ${i + 2} billion"\ndate: 2025-0{i + 1}-10\n---\n'
+            f"[{company}](https://q.example/{i}) will spend **${i + 2} billion** on\n"
+            f"{_ITEMS[i]}, its chief\\_executive said.\n",
+            encoding="utf-8",
+        )
+    (folder / "broken-front-matter.md").write_text("---\ntitle: [oops\n---\nText $1bn.\n")
+    texts = [
+        f"{_COMPANIES[i % 5]} will spend ${i + 1} million on {_ITEMS[i % 5]}." for i in range(40)
+    ]
+    texts[7] = ""  # an empty row: skipped
+    dates = [f"2024-02-{1 + i % 28:02d}" for i in range(40)]
+    pq.write_table(
+        pa.table({"text": texts, "date": dates}), folder / "rows.parquet", row_group_size=16
+    )
+    (folder / "rows.csv").write_bytes(
+        b"text,date\n"
+        + b"".join(f'"{t}",{d}\n'.encode() for t, d in zip(texts[:20], dates[:20], strict=True))
+        + b"one,field,too,many\n"
+        + b'"caf\xe9 $3 million",2024-03-01\n'
+    )
+    (folder / "not-really.parquet").write_bytes(b"PAR1 garbage")
+    archive = _warc(
+        [
+            (
+                f"https://news.example/{i}",
+                "200 OK" if i % 4 else "404 Not Found",
+                f"<html><head><title>{_COMPANIES[i % 5]} plans</title></head><body><article>"
+                f"<p>{_COMPANIES[i % 5]} said on Monday it will spend ${i + 1} billion on "
+                f"{_ITEMS[i % 5]} over the next three years.</p><p>The board approved the "
+                "plan, the company said in a statement.</p></article></body></html>",
+            )
+            for i in range(12)
+        ]
+    )
+    (folder / "crawl.warc.gz").write_bytes(archive)
+    (folder / "cut.warc.gz").write_bytes(archive[: len(archive) * 2 // 3])
+    return folder
+
+
+def _warc(pages: list[tuple[str, str, str]]) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i, (url, status, html) in enumerate(pages):
+        http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(html.encode()),
+            http_headers=http,
+            warc_headers_dict={
+                "WARC-Date": f"2024-06-{i + 1:02d}T12:00:00Z",
+                "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>",
+            },
+        )
+        writer.write_record(record)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="session")
+def formats(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every input format (Markdown, Parquet, CSV, WARC), with bad inputs of each."""
+    return write_formats_corpus(tmp_path_factory.mktemp("formats") / "corpus")
+
+
 @pytest.fixture(scope="session")
 def reference(
     wire: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp: Language

@@ -23,24 +23,6 @@ _ISO_DATE_LINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Markdown front matter: a first line "---", key: value lines, a closing "---" or "...".
-_FRONT_MATTER = regex.compile(
-    r"""
-    \A(?:\ufeff)?---[ \t]*\r?\n           # opening fence
-    (?P<body>(?:[^\n]*\n){0,200}?)        # at most 200 lines of keys
-    (?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)      # closing fence
-    """,
-    regex.VERBOSE,
-)
-# The date key inside front matter: date: 2024-05-03, "2024-05-03", 2024-05-03T10:00Z.
-_FRONT_MATTER_DATE = regex.compile(
-    r"""
-    ^date[ \t]*:[ \t]*          # the key
-    ["']?                       # an optional quote
-    (?P<date>\d{4}-\d{2}-\d{2}) # the date; any time after it is ignored
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -177,21 +159,6 @@ def html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:
     date = parse_date(getattr(found, "date", None))
     url = getattr(found, "url", None)
     return text, date, url if isinstance(url, str) else None
-
-
-def front_matter_date(text: str) -> dt.date | None:
-    r"""The `date:` of a Markdown file's front matter, or None.
-
-    >>> front_matter_date("---\ntitle: x\ndate: '2024-05-03'\n---\nBody")
-    datetime.date(2024, 5, 3)
-    >>> front_matter_date("date: 2024-05-03\n") is None
-    True
-    """
-    fm = _FRONT_MATTER.match(text[:65536])
-    if fm is None:
-        return None
-    m = _FRONT_MATTER_DATE.search(fm["body"])
-    return parse_date(m["date"]) if m else None
 
 
 def document_date(

@@ -8,8 +8,9 @@ JSON); `read_source` then reads, decodes and extracts one `FileSource`. `iter_do
 chains both for callers that want plain documents.
 
 Every offset downstream points into `Document.text` exactly as returned here: the text
-as decoded (for HTML the article text trafilatura extracts), with a Reuters date line or
-Markdown front matter kept in it. Bad input never raises: it becomes an `ErrorRecord`.
+as decoded, with a Reuters date line kept in it; for HTML the article text trafilatura
+extracts; for Markdown the rendered text (`pipeline.ingest.markdown`), whose
+`source_map` leads back to the file. Bad input never raises: it becomes an `ErrorRecord`.
 """
 
 from __future__ import annotations
@@ -25,15 +26,12 @@ from typing import BinaryIO, NamedTuple
 
 import regex
 
-from models import DateSource, Document, ErrorRecord, Settings, SourceFormat
+from models import DateSource, Document, ErrorRecord, Settings, SourceFormat, SourceMap
 from pipeline.errors import Errors, InputError
-from pipeline.ingest.decode import (
-    decode_bytes,
-    document_date,
-    front_matter_date,
-    html_article,
-    parse_date,
-)
+from pipeline.ingest.datasets import iter_dataset
+from pipeline.ingest.decode import decode_bytes, document_date, html_article, parse_date
+from pipeline.ingest.markdown import cut_source_map, render_markdown
+from pipeline.ingest.warc import iter_archive
 from pipeline.outputs import is_output_name
 
 # File name endings read as articles (compared in lower case); anything else is ignored.
@@ -44,6 +42,12 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
+    ".csv": "csv",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".wet": "wet",
+    ".wet.gz": "wet",  # Common Crawl names them .warc.wet.gz
 }
 # Files of kinds newsclaims does not read but a user may expect it to: each gets a
 # "skipped" record saying so (other files are ignored without a word).
@@ -64,12 +68,18 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class FileSource(NamedTuple):
-    """An article file found by the walk, to be read by `read_source` (maybe in a worker)."""
+    """An article found by the walk, to be read by `read_source` (maybe in a worker).
+
+    A file, or a page of a web archive: then `data` holds its payload and `url` and
+    `date` what the archive's headers say.
+    """
 
     doc_id: str
     path: str
     format: SourceFormat
     data: bytes | None = None  # the file's first bytes, when read ahead (`with_bytes`)
+    url: str | None = None
+    date: dt.date | None = None
 
 
 Unit = FileSource | Document | ErrorRecord
@@ -150,8 +160,7 @@ def iter_units(
     elif _SURROGATE.search(str(root)):
         yield _name_error(str(root), root.name)
     else:
-        fmt = SUFFIXES.get(root.suffix.lower(), "txt")
-        yield from _file_units(root, root.name, fmt, settings)
+        yield from _file_units(root, root.name, format_of(root.name) or "txt", settings)
 
 
 def read_source(
@@ -181,21 +190,37 @@ def read_source(
     text, url = decoded.text, None
     date: dt.date | None = None
     date_source: DateSource | None = None
-    if source.format == "html":
+    source_map: SourceMap | None = None
+    if source.format in ("html", "warc"):
         article = html_article(text)
         if article is None:
             return None, (*problems, _error(source, "no article text in the HTML", "skipped"))
         text, date, url = article
         date_source = "html_meta" if date else None
+        url = source.url or url  # an archive's WARC-Target-URI: the address fetched
     elif source.format == "md":
-        date = front_matter_date(text)
+        rendered = render_markdown(text)
+        text, date, url, source_map = (
+            rendered.text,
+            rendered.date,
+            rendered.url,
+            rendered.source_map,
+        )
         date_source = "front_matter" if date else None
+        if rendered.problem:
+            problems.append(_error(source, rendered.problem, "warning"))
+    elif source.format == "wet":
+        url = source.url
     truncated = cut or len(text) > settings.max_chars
     if truncated:
         text = text[: settings.max_chars]
+        if source_map is not None:
+            source_map = cut_source_map(source_map, settings.max_chars)
         problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
     if not text.strip():
         return None, (*problems, _error(source, "no text after decoding", "skipped"))
+    if date is None and source.date is not None:  # an archive's WARC-Date
+        date, date_source = source.date, "warc_header"
     date, date_source = document_date(text, date, date_source, settings)
     doc = Document(
         id=source.doc_id,
@@ -208,6 +233,7 @@ def read_source(
         date_source=date_source,
         encoding=decoded.encoding,
         truncated=truncated,
+        source_map=source_map,
     )
     return doc, tuple(problems)
 
@@ -297,7 +323,7 @@ def _walk(
         if refused is not None:
             yield refused
             continue
-        fmt = SUFFIXES.get(path.suffix.lower())
+        fmt = format_of(path.name)
         try:
             is_dir = path.is_dir()
         except OSError as e:  # ELOOP on a file symlink loop (a.txt -> b.txt -> a.txt)
@@ -329,7 +355,33 @@ def _walk(
         yield from _file_units(path, _rel(root, path), fmt, settings)
 
 
+def format_of(name: str) -> SourceFormat | None:
+    """The format a file is read as, by its name's ending; None for a file not read.
+
+    >>> format_of("CC-NEWS-2024.warc.gz"), format_of("x.warc.wet.gz"), format_of("a.gz")
+    ('warc', 'wet', None)
+    """
+    low = name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if low.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
+
+
 def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> Iterator[Unit]:
+    if fmt in ("parquet", "csv"):
+        yield from iter_dataset(path, rel=rel, fmt=fmt, settings=settings)
+        return
+    if fmt in ("warc", "wet"):
+        limit = byte_limit(settings.max_chars)
+        for item in iter_archive(path, rel=rel, max_bytes=limit):
+            if isinstance(item, ErrorRecord):
+                yield item
+                continue
+            kind: SourceFormat = "warc" if item.kind == "html" else "wet"
+            doc_id = f"{rel}#{item.record_id}"
+            yield FileSource(doc_id, str(path), kind, item.data, item.url, item.date)
+        return
     if fmt != "jsonl":
         yield FileSource(rel, str(path), fmt)
         return
@@ -345,12 +397,13 @@ def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:
     # The run's own outputs (any name: "-o run.txt" is allowed) and earlier runs' ones.
     if any(path.name == p.name for p in excluded) and _resolve(path) in excluded:
         return True
-    if not path.name.lower().endswith(".jsonl"):
-        return False
     if is_output_name(path.name):
         return True
-    # A claims file of an earlier run has its docs or journal file beside it.
-    stem = path.name[: -len(".jsonl")]
+    # A claims file of an earlier run has its docs or journal file beside it, and so
+    # has its export (`newsclaims export claims.jsonl -o claims.parquet`).
+    stem, dot, suffix = path.name.rpartition(".")
+    if not dot or suffix.lower() not in ("jsonl", "parquet", "csv"):
+        return False
     return f"{stem}.docs.jsonl" in names or f"{stem}.journal.jsonl" in names
 
 
@@ -562,7 +615,7 @@ def _broken_link(path: Path, rel: str) -> Iterator[ErrorRecord]:
                 reason = "symlink loop"
                 yield ErrorRecord(path=str(path), reason=reason, severity="skipped", doc_id=rel)
                 return
-        if SUFFIXES.get(path.suffix.lower()) is not None:
+        if format_of(path.name) is not None:
             reason = "broken symlink: its target does not exist"
             yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
 

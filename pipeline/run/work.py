@@ -163,6 +163,7 @@ def _result(read: _Read, outcome: list[Claim] | str) -> UnitResult:
         encoding_note=doc.encoding_note,
         truncated=doc.truncated,
         sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        source_map=doc.source_map,
     )
     lines = tuple(c.model_dump_json() for c in claims)
     return UnitResult(read.key, lines, record.model_dump_json(), problems, len(doc.text.split()))

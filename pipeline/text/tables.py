@@ -1,4 +1,5 @@
-"""Tables in article text: Markdown tables and tables flattened to one row per line.
+"""Tables in article text: Markdown tables (as written, or rendered: cells joined by " | ")
+and tables flattened to one row per line.
 
 A row that starts with a short label (a company) followed by an amount belongs to
 the header line above it: the header gives the year ("Reported/Estimated 2024
@@ -26,6 +27,8 @@ _LABEL = regex.compile(
     r"^[\p{Lu}][\p{L}\p{N}&'’.\-]*+(?:\s++[\p{Lu}(&][\p{L}\p{N}&'’.()\-]*+){0,4}$"
 )
 _MIN_ROWS = 2
+_CELL_SEP = " | "
+_CELL = regex.compile(r"\|\s*([^|]*?)\s*(?=\|)")  # a cell: between two pipes, trimmed
 
 
 class TableRow(NamedTuple):
@@ -62,6 +65,11 @@ def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
         label = _row_label(text, line, inside[0][1])
         if label is not None:
             firsts[li] = (inside[0][0], *label)
+    # The next line that is not blank: rendered Markdown puts a blank line between rows.
+    following = {}
+    filled = [li for li, line in enumerate(lines) if text[line.start : line.end].strip()]
+    for a, b in zip(filled, filled[1:], strict=False):
+        following[a] = b
     rows: list[TableRow] = []
     li = 0
     while li < len(lines):
@@ -69,8 +77,8 @@ def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
             li += 1
             continue
         block = [li]
-        while block[-1] + 1 in firsts:
-            block.append(block[-1] + 1)
+        while following.get(block[-1], -1) in firsts:
+            block.append(following[block[-1]])
         li = block[-1] + 1
         if len(block) < _MIN_ROWS:
             continue
@@ -107,8 +115,10 @@ def find_table_rows(text: str, amounts: Sequence[Amount]) -> list[TableRow]:
 
 def _row_label(text: str, line: Segment, amount: Amount) -> tuple[int, int] | None:
     row = text[line.start : line.end]
-    if row.lstrip().startswith("|"):
-        cells = [(m.start(1), m.end(1)) for m in regex.finditer(r"\|\s*([^|]*?)\s*(?=\|)", row)]
+    if row.lstrip().startswith("|") or _CELL_SEP in row:
+        # "| Acme | $5bn |" as written, or "Acme | $5bn" as Markdown is rendered.
+        cells = [(m.start(1), m.end(1)) for m in _CELL.finditer(f"|{row}|")]
+        cells = [(s - 1, e - 1) for s, e in cells if e > s]
         if not cells:
             return None
         s, e = cells[0]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from models import Settings
-from pipeline.ingest.decode import decode_bytes, document_date, front_matter_date, html_article
+from pipeline.ingest.decode import decode_bytes, document_date, html_article
 
 
 class Dec(NamedTuple):
@@ -72,12 +72,6 @@ def test_decode_document_date(case: Date) -> None:
     source = "front_matter" if case.meta else None
     got = document_date(case.text, case.meta, source, Settings(default_date=case.default))
     assert got == (case.date, case.source)
-
-
-def test_decode_front_matter_date() -> None:
-    assert front_matter_date("---\ndate: 2024-05-03T10:00:00Z\n---\n") == D1
-    assert front_matter_date("---\ntitle: no date\n---\ndate: 2024-05-03\n") is None
-    assert front_matter_date("---\ndate: 2024-05-03\n") is None  # never closed
 
 
 def test_decode_html_article() -> None:

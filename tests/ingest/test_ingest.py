@@ -100,13 +100,14 @@ def test_ingest_formats_and_dates(tmp_path: Path, case: Case) -> None:
 
 
 def test_ingest_text_is_kept_as_written(tmp_path: Path) -> None:
-    # Offsets point into the text as ingested: the date line and front matter stay.
+    # Offsets point into the text as ingested: the date line stays; Markdown is rendered
+    # (its front matter is metadata, never text: see test_markdown.py).
     reuters = b"1987-02-26\r\nHEADLINE\r\n  Body with $5 mln.\r\n"
     md = b"---\ndate: 2024-05-03\n---\nBody\n"
     _write(tmp_path, "r.txt", reuters)
     _write(tmp_path, "m.md", md)
     texts = {d.id: d.text for d in _docs(tmp_path)}
-    assert texts == {"r.txt": reuters.decode(), "m.md": md.decode()}
+    assert texts == {"r.txt": reuters.decode(), "m.md": "Body"}
 
 
 def test_ingest_html_article_text_only(tmp_path: Path) -> None:

@@ -307,6 +307,20 @@ KNOWN_GAPS = [
         D87,
         (Expect("Jacques Chirac", 8.6e9, "FRF", None, ("officials",)),),
     ),
+    Case(
+        # A Markdown table as pipeline.ingest.markdown renders it: each row a sentence of
+        # its own, the spending word only in the header row. find_table_rows reads the
+        # rows, but the planner parses no sentence (none with an amount has a cue word)
+        # and extract_document returns early.
+        "rendered_markdown_table_rows",
+        "Spending plans compared.\n\nCompany | 2026 capex\n\nNorthwind | $2 billion\n\n"
+        "Borealis Mining | $1.5 billion",
+        None,
+        (
+            Expect("Northwind", 2e9, "USD", 2026),
+            Expect("Borealis Mining", 1.5e9, "USD", 2026),
+        ),
+    ),
 ]
 
 

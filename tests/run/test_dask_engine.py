@@ -64,6 +64,20 @@ def test_dask_engine_equals_local(
     assert dask == local and local[0].count(b"\n") > 30
 
 
+def test_dask_engine_ships_every_format(
+    formats: Path, tmp_path: Path, blank_nlp: Language, cluster: object
+) -> None:
+    # Markdown files travel as bytes and are rendered on the workers; dataset rows
+    # travel as documents read by the client: the output is the local engine's.
+    local = _extract(formats, tmp_path / "local.jsonl", blank_nlp, workers=1)
+    address = cluster.scheduler_address  # type: ignore[attr-defined]
+    dask = _extract(formats, tmp_path / "dask.jsonl", blank_nlp, engine="dask", scheduler=address)
+    assert dask == local
+    docs = local[1].decode()
+    for fmt in ("md", "parquet", "csv", "warc"):
+        assert f'"format":"{fmt}"' in docs
+
+
 def test_dask_engine_resumes_a_local_run(
     wire: Path, tmp_path: Path, blank_nlp: Language, cluster: object
 ) -> None:

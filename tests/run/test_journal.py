@@ -169,6 +169,29 @@ def test_journal_crash_then_resume(
     assert read_outputs(out) == reference
 
 
+@pytest.mark.parametrize(
+    ("after", "where"), [(3, "docs"), (20, "claims"), (47, "errors"), (75, "docs")]
+)
+def test_journal_crash_then_resume_every_format(
+    formats: Path, tmp_path: Path, blank_nlp: Language, after: int, where: str
+) -> None:
+    # Dataset rows are units of their own: a crash inside a Parquet or CSV file resumes
+    # at the row after the last checkpoint, and the output is the uninterrupted one.
+    reference = run_fake(formats, tmp_path / "ref.jsonl", blank_nlp)
+    out = tmp_path / "c.jsonl"
+    cmd = _driver(formats, out, workers=1, resume=False, every=5, after=after, where=where)
+    crashed = subprocess.run(cmd, capture_output=True, cwd=ROOT, timeout=120)
+    assert crashed.returncode == 70, crashed.stderr.decode()[-2000:]
+    resumed = subprocess.run(
+        _driver(formats, out, workers=1, resume=True, every=5),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
+    assert read_outputs(out) == reference
+
+
 def test_journal_sigkill_then_resume(tmp_path: Path, blank_nlp: Language) -> None:
     # A real kill -9 at a moment the process does not choose, workers included.
     corpus = write_reuters_corpus(tmp_path / "corpus", 300)
