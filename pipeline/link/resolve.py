@@ -27,6 +27,7 @@ from pipeline.link.lexicon import (
     REPORT_VERBS,
 )
 from pipeline.link.names import (
+    is_corp_suffix,
     is_generic_noun,
     is_junk_name,
     is_outlet_name,
@@ -355,6 +356,10 @@ def canonical_name(ctx: DocContext, name: str) -> str:
             continue
         if m.label == "PERSON" and other[-len(words) :] == words:
             fuller.add(m.name)
-        elif m.label == "ORG" and other[: len(words)] == words:
-            fuller.add(m.name)
+        elif (
+            m.label == "ORG"
+            and other[: len(words)] == words
+            and not all(is_corp_suffix(w) for w in other[len(words) :])
+        ):
+            fuller.add(m.name)  # "Helios" -> "Helios Energy", but "Montedison Spa" adds nothing
     return fuller.pop() if len(fuller) == 1 else name
