@@ -27,7 +27,8 @@ _COMPANIES = ("Acme Industries", "Borealis Mining", "Cobalt Rail", "Delta Foods"
 MEASURE = """
 import sys, time
 from models import Document, Settings
-from pipeline.ingest.sources import FileSource, iter_units, read_source
+from pipeline.ingest.sources import iter_units, read_source
+from pipeline.ingest.units import FileSource
 settings = Settings()
 start, units, chars = time.perf_counter(), 0, 0
 for unit in iter_units(sys.argv[1], settings=settings):

@@ -17,20 +17,27 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import json
 import os
 import stat
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-import regex
-
 from models import DateSource, Document, ErrorRecord, Settings, SourceFormat, SourceMap
 from pipeline.errors import Errors, InputError
 from pipeline.ingest.datasets import iter_dataset
-from pipeline.ingest.decode import decode_bytes, document_date, html_article, parse_date
+from pipeline.ingest.decode import decode_bytes, document_date, html_article
+from pipeline.ingest.jsonl import iter_jsonl, iter_stdin
 from pipeline.ingest.markdown import cut_source_map, render_markdown
+from pipeline.ingest.units import (
+    STDIN,
+    SURROGATE_RE,
+    FileSource,
+    Unit,
+    byte_limit,
+    error_record,
+    truncated_reason,
+)
 from pipeline.ingest.warc import iter_archive
 from pipeline.outputs import is_output_name
 
@@ -60,47 +67,6 @@ UNREAD_KINDS: dict[str, str] = {
 # Never read, whatever links lead there: the kernel's and the devices' pseudo-files.
 SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
 NOT_UTF8_NAME = "the file name is not valid UTF-8 (shown escaped): rename the file to read it"
-STDIN = "-"
-STDIN_ID = "stdin"
-
-# Lone surrogates, which JSON "\ud800" escapes can put in a str but UTF-8 cannot encode.
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
-
-
-class FileSource(NamedTuple):
-    """An article found by the walk, to be read by `read_source` (maybe in a worker).
-
-    A file, or a page of a web archive: then `data` holds its payload and `url` and
-    `date` what the archive's headers say.
-    """
-
-    doc_id: str
-    path: str
-    format: SourceFormat
-    data: bytes | None = None  # the file's first bytes, when read ahead (`with_bytes`)
-    url: str | None = None
-    date: dt.date | None = None
-
-
-Unit = FileSource | Document | ErrorRecord
-
-
-def unit_key(unit: Unit) -> str:
-    """The key a unit of work is known by in a run's journal: its doc id, or its error's place.
-
-    unit (Unit): A unit from `iter_units`.
-    RETURNS (str): The key.
-
-    >>> unit_key(FileSource("a/b.txt", "corpus/a/b.txt", "txt"))
-    'a/b.txt'
-    >>> unit_key(ErrorRecord(path="corpus/feed.jsonl", reason="not JSON", line=3))
-    'error:corpus/feed.jsonl:3:not JSON'
-    """
-    if isinstance(unit, ErrorRecord):
-        return f"error:{unit.doc_id or unit.path}:{unit.line or ''}:{unit.reason}"
-    if isinstance(unit, Document):
-        return unit.id
-    return unit.doc_id
 
 
 def is_unread_kind(unit: Unit) -> bool:
@@ -110,15 +76,6 @@ def is_unread_kind(unit: Unit) -> bool:
     True
     """
     return isinstance(unit, ErrorRecord) and unit.reason in UNREAD_KINDS.values()
-
-
-def byte_limit(max_chars: int) -> int:
-    """The most bytes read of one file: enough for `max_chars` characters in any encoding.
-
-    >>> byte_limit(10)
-    40
-    """
-    return 4 * max_chars
 
 
 def iter_units(
@@ -148,7 +105,7 @@ def iter_units(
             import sys
 
             stdin = sys.stdin.buffer
-        yield from _iter_stdin(stdin, settings=settings)
+        yield from iter_stdin(stdin, settings=settings)
         return
     root = Path(corpus)
     if not root.exists() and not root.is_symlink():
@@ -157,8 +114,8 @@ def iter_units(
     if root.is_dir():
         walk = _Walk(root, _resolve(root), excluded, settings, follow_links)
         yield from _walk(walk, root, frozenset(), {})
-    elif _SURROGATE.search(str(root)):
-        yield _name_error(str(root), root.name)
+    elif SURROGATE_RE.search(str(root)):
+        yield _nameerror_record(str(root), root.name)
     else:
         yield from _file_units(root, root.name, format_of(root.name) or "txt", settings)
 
@@ -179,14 +136,14 @@ def read_source(
         return None, (loaded,)
     data = loaded.data or b""
     if not data.strip():
-        return None, (_error(source, "empty file", "skipped"),)
+        return None, (error_record(source, "empty file", "skipped"),)
     cut = len(data) > limit
     decoded = decode_bytes(data[:limit], partial=cut)
     if isinstance(decoded, str):
-        return None, (_error(source, decoded),)
+        return None, (error_record(source, decoded),)
     problems: list[ErrorRecord] = []
     if decoded.note:
-        problems.append(_error(source, decoded.note, "warning"))
+        problems.append(error_record(source, decoded.note, "warning"))
     text, url = decoded.text, None
     date: dt.date | None = None
     date_source: DateSource | None = None
@@ -194,7 +151,7 @@ def read_source(
     if source.format in ("html", "warc"):
         article = html_article(text)
         if article is None:
-            return None, (*problems, _error(source, "no article text in the HTML", "skipped"))
+            return None, (*problems, error_record(source, "no article text in the HTML", "skipped"))
         text, date, url = article
         date_source = "html_meta" if date else None
         url = source.url or url  # an archive's WARC-Target-URI: the address fetched
@@ -208,7 +165,7 @@ def read_source(
         )
         date_source = "front_matter" if date else None
         if rendered.problem:
-            problems.append(_error(source, rendered.problem, "warning"))
+            problems.append(error_record(source, rendered.problem, "warning"))
     elif source.format == "wet":
         url = source.url
     truncated = cut or len(text) > settings.max_chars
@@ -216,9 +173,9 @@ def read_source(
         text = text[: settings.max_chars]
         if source_map is not None:
             source_map = cut_source_map(source_map, settings.max_chars)
-        problems.append(_error(source, _truncated_reason(settings.max_chars), "warning"))
+        problems.append(error_record(source, truncated_reason(settings.max_chars), "warning"))
     if not text.strip():
-        return None, (*problems, _error(source, "no text after decoding", "skipped"))
+        return None, (*problems, error_record(source, "no text after decoding", "skipped"))
     if date is None and source.date is not None:  # an archive's WARC-Date
         date, date_source = source.date, "warc_header"
     date, date_source = document_date(text, date, date_source, settings)
@@ -253,7 +210,7 @@ def with_bytes(source: FileSource, *, settings: Settings) -> FileSource | ErrorR
         with open(source.path, "rb") as f:
             data = f.read(byte_limit(settings.max_chars) + 1)
     except OSError as e:
-        return _error(source, f"cannot read the file: {_os_reason(e)}")
+        return error_record(source, f"cannot read the file: {_os_reason(e)}")
     return source._replace(data=data)
 
 
@@ -327,7 +284,7 @@ def _walk(
         try:
             is_dir = path.is_dir()
         except OSError as e:  # ELOOP on a file symlink loop (a.txt -> b.txt -> a.txt)
-            yield _stat_error(path, e, fmt).model_copy(update={"doc_id": _rel(root, path)})
+            yield _staterror_record(path, e, fmt).model_copy(update={"doc_id": _rel(root, path)})
             continue
         if is_dir:  # a folder, even one named "x.txt", is read as a folder
             yield from _walk(walk, path, ancestors | {key}, seen)
@@ -387,7 +344,7 @@ def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> 
         return
     try:
         with open(path, "rb") as f:
-            yield from _iter_jsonl(f, rel=rel, path=str(path), settings=settings)
+            yield from iter_jsonl(f, rel=rel, path=str(path), settings=settings)
     except OSError as e:
         reason = f"cannot read the file: {_os_reason(e)}"
         yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
@@ -407,169 +364,11 @@ def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:
     return f"{stem}.docs.jsonl" in names or f"{stem}.journal.jsonl" in names
 
 
-def _iter_stdin(stream: BinaryIO, *, settings: Settings) -> Iterator[Unit]:
-    # JSONL when the first line that is not blank is a JSON object; one text otherwise.
-    head: list[bytes] = []
-    for raw in iter(stream.readline, b""):
-        head.append(raw)
-        if raw.strip():
-            break
-    first = head[-1].strip() if head else b""
-    if first.startswith(b"{") and _is_json_object(first):
-        lines = _chain(head, stream)
-        yield from _iter_jsonl(lines, rel=STDIN_ID, path=STDIN, settings=settings)
-        return
-    limit = byte_limit(settings.max_chars)
-    data = b"".join(head) + stream.read(max(limit + 1 - sum(len(h) for h in head), 0))
-    source = FileSource(STDIN_ID, STDIN, "stdin")
-    if not data.strip():
-        yield _error(source, "empty input", "skipped")
-        return
-    cut = len(data) > limit
-    decoded = decode_bytes(data[:limit], partial=cut)
-    if isinstance(decoded, str):
-        yield _error(source, decoded)
-        return
-    if decoded.note:
-        yield _error(source, decoded.note, "warning")
-    truncated = cut or len(decoded.text) > settings.max_chars
-    text = decoded.text[: settings.max_chars]
-    if truncated:
-        yield _error(source, _truncated_reason(settings.max_chars), "warning")
-    date, date_source = document_date(text, None, None, settings)
-    yield Document(
-        id=STDIN_ID,
-        text=text,
-        date=date,
-        path=STDIN,
-        encoding_note=decoded.note,
-        format="stdin",
-        date_source=date_source,
-        encoding=decoded.encoding,
-        truncated=truncated,
-    )
-
-
-def _iter_jsonl(
-    lines: BinaryIO | Iterator[bytes], *, rel: str, path: str, settings: Settings
-) -> Iterator[Document | ErrorRecord]:
-    # One bad line is reported and skipped; the rest of the file is read.
-    seen: set[str] = set()
-    # A JSON string escapes a character in at most 12 bytes ("\ud83d\ude00").
-    line_limit = 12 * settings.max_chars + 4096
-    for lineno, raw in enumerate(_bounded_lines(lines, line_limit), start=1):
-        if raw is None:
-            yield _line_error(path, lineno, "line too long for --max-chars: not read")
-            continue
-        if not raw.strip():
-            continue
-        yield from _jsonl_record(
-            raw, rel=rel, path=path, lineno=lineno, seen=seen, settings=settings
-        )
-
-
-def _jsonl_record(
-    raw: bytes, *, rel: str, path: str, lineno: int, seen: set[str], settings: Settings
-) -> Iterator[Document | ErrorRecord]:
-    try:
-        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-    except UnicodeDecodeError as e:
-        yield _line_error(path, lineno, f"not UTF-8 ({e.reason} at byte {e.start})")
-        return
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        yield _line_error(path, lineno, f"not JSON ({e.msg} at column {e.colno})")
-        return
-    except RecursionError:
-        yield _line_error(path, lineno, "JSON nested too deeply to read")
-        return
-    if not isinstance(obj, dict):
-        yield _line_error(path, lineno, f"a JSON {type(obj).__name__}, not an object")
-        return
-    rid, text = obj.get("id"), obj.get("text")
-    if not isinstance(rid, str | int) or isinstance(rid, bool) or str(rid) == "":
-        yield _line_error(path, lineno, 'no "id" (a string or an integer)')
-        return
-    doc_id = f"{rel}#{rid}"
-    if not isinstance(text, str):
-        yield _line_error(path, lineno, 'no "text" string', doc_id=doc_id)
-        return
-    if doc_id in seen:
-        yield _line_error(path, lineno, f"duplicate id {rid!r} in the file", doc_id=doc_id)
-        return
-    seen.add(doc_id)
-    if not text[: settings.max_chars].strip():
-        yield _line_error(path, lineno, "empty text", doc_id=doc_id, severity="skipped")
-        return
-    note = None
-    if _SURROGATE.search(text):
-        # Same length replacement keeps every offset valid.
-        text = _SURROGATE.sub("\ufffd", text)
-        note = "lone surrogate escapes replaced by U+FFFD"
-    truncated = len(text) > settings.max_chars
-    text = text[: settings.max_chars]
-    if truncated:
-        reason = _truncated_reason(settings.max_chars)
-        yield _line_error(path, lineno, reason, doc_id=doc_id, severity="warning")
-    if note:
-        yield _line_error(path, lineno, note, doc_id=doc_id, severity="warning")
-    date, date_source = _record_date(obj.get("date"))
-    date, date_source = document_date(text, date, date_source, settings)
-    url = obj.get("url")
-    yield Document(
-        id=doc_id,
-        text=text,
-        date=date,
-        path=path,
-        url=url if isinstance(url, str) else None,
-        encoding_note=note,
-        format="jsonl",
-        line=lineno,
-        date_source=date_source,
-        truncated=truncated,
-    )
-
-
-def _record_date(value: object) -> tuple[dt.date | None, DateSource | None]:
-    date = parse_date(value) if isinstance(value, str) else None
-    return date, ("jsonl" if date else None)
-
-
-def _bounded_lines(lines: BinaryIO | Iterator[bytes], limit: int) -> Iterator[bytes | None]:
-    # Lines of at most `limit` bytes; None stands for a longer line, which is never
-    # held in memory whole.
-    if not hasattr(lines, "readline"):
-        for raw in lines:
-            yield raw if len(raw) <= limit else None
-        return
-    stream: BinaryIO = lines  # type: ignore[assignment]
-    while raw := stream.readline(limit + 1):
-        if len(raw) <= limit or raw.endswith(b"\n"):
-            yield raw if len(raw) <= limit else None
-            continue
-        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-            pass
-        yield None
-
-
-def _chain(head: list[bytes], stream: BinaryIO) -> Iterator[bytes]:
-    yield from head
-    yield from iter(stream.readline, b"")
-
-
-def _is_json_object(line: bytes) -> bool:
-    try:
-        return isinstance(json.loads(line), dict)
-    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; too deep
-        return False
-
-
 def _refused_entry(walk: _Walk, entry: os.DirEntry[str], path: Path) -> ErrorRecord | None:
     # The record of an entry that is never read: a name that is not UTF-8 (kept by
     # os.fsdecode as surrogates), or a symbolic link that may not be followed.
-    if _SURROGATE.search(entry.path):
-        return _name_error(entry.path, _rel(walk.root, path))
+    if SURROGATE_RE.search(entry.path):
+        return _nameerror_record(entry.path, _rel(walk.root, path))
     if not entry.is_symlink():
         return None
     target = _resolve(path)
@@ -584,7 +383,7 @@ def _refused_entry(walk: _Walk, entry: os.DirEntry[str], path: Path) -> ErrorRec
     )
 
 
-def _name_error(path: str, rel: str) -> ErrorRecord:
+def _nameerror_record(path: str, rel: str) -> ErrorRecord:
     # A name with bytes that are not UTF-8 cannot go into a JSON record as it is: escaped.
     def shown(name: str) -> str:
         return os.fsencode(name).decode("utf-8", "backslashreplace")
@@ -599,7 +398,7 @@ def _resolve(path: Path) -> Path:
         return path.absolute()
 
 
-def _stat_error(path: Path, e: OSError, fmt: SourceFormat | None) -> ErrorRecord:
+def _staterror_record(path: Path, e: OSError, fmt: SourceFormat | None) -> ErrorRecord:
     if e.errno == errno.ELOOP:
         return ErrorRecord(path=str(path), reason="symlink loop", severity="skipped")
     severity = "error" if fmt else "skipped"
@@ -626,26 +425,3 @@ def _rel(root: Path, path: Path) -> str:
 
 def _os_reason(e: OSError) -> str:
     return e.strerror or type(e).__name__
-
-
-def _truncated_reason(max_chars: int) -> str:
-    return f"longer than --max-chars: only the first {max_chars:,} characters read"
-
-
-def _error(source: FileSource, reason: str, severity: str = "error") -> ErrorRecord:
-    return ErrorRecord.model_validate(
-        {"path": source.path, "reason": reason, "severity": severity, "doc_id": source.doc_id}
-    )
-
-
-def _line_error(
-    path: str,
-    line: int | None,
-    reason: str,
-    *,
-    doc_id: str | None = None,
-    severity: str = "error",
-) -> ErrorRecord:
-    return ErrorRecord.model_validate(
-        {"path": path, "reason": reason, "severity": severity, "doc_id": doc_id, "line": line}
-    )

@@ -38,7 +38,8 @@ from spacy.language import Language
 
 from models import SCHEMA_VERSION, RunSummary, Settings
 from pipeline.errors import Errors, NewsclaimsError, NothingToReadError
-from pipeline.ingest.sources import STDIN, SUFFIXES, Unit, is_unread_kind, iter_units, unit_key
+from pipeline.ingest.sources import SUFFIXES, is_unread_kind, iter_units
+from pipeline.ingest.units import STDIN, Unit, unit_key
 from pipeline.link.linker import extract_document
 from pipeline.link.linker import extract_many as link_extract_many
 from pipeline.outputs import OutputPaths, is_inside, output_paths, same_path

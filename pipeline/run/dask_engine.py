@@ -18,7 +18,8 @@ from spacy.language import Language
 
 from models import Settings
 from pipeline.errors import Errors, NewsclaimsError
-from pipeline.ingest.sources import FileSource, Unit, with_bytes
+from pipeline.ingest.sources import with_bytes
+from pipeline.ingest.units import FileSource, Unit
 from pipeline.nlp import load_nlp
 from pipeline.run.engine import run_ordered
 from pipeline.run.work import Extractor, UnitResult, process_units

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
-from pipeline.ingest.sources import Unit
+from pipeline.ingest.units import Unit
 from pipeline.run.work import UnitResult
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 
 from models import Settings
-from pipeline.ingest.sources import Unit
+from pipeline.ingest.units import Unit
 from pipeline.nlp import load_nlp
 from pipeline.run.engine import run_ordered
 from pipeline.run.work import Extractor, UnitResult, died_result, process_units

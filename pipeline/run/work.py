@@ -20,7 +20,8 @@ from typing import NamedTuple
 from spacy.language import Language
 
 from models import Claim, DocRecord, Document, ErrorRecord, Settings
-from pipeline.ingest.sources import FileSource, Unit, read_source, unit_key
+from pipeline.ingest.sources import read_source
+from pipeline.ingest.units import FileSource, Unit, unit_key
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from models import Document, ErrorRecord, Settings
 from pipeline.errors import InputError
-from pipeline.ingest.sources import FileSource, iter_documents, iter_units, read_source
+from pipeline.ingest.sources import iter_documents, iter_units, read_source
+from pipeline.ingest.units import FileSource
 
 DEFAULT = Settings(default_date=dt.date(2020, 1, 1))
 HTML = b"""<html><head><title>Acme to build a plant</title>

@@ -18,7 +18,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from models import Document, ErrorRecord, Settings
-from pipeline.ingest.sources import FileSource, iter_documents, iter_units, read_source
+from pipeline.ingest.sources import iter_documents, iter_units, read_source
+from pipeline.ingest.units import FileSource
 from pipeline.ingest.warc import ArchivedPage, iter_archive
 
 
