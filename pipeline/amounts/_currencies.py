@@ -652,7 +652,7 @@ NEED_ADJECTIVE: Final[frozenset[str]] = frozenset(
     """unit units rights real reals sol soles kip kips dram drams som soms lek leke lat lats
     pula pulas loti maloti vatu vatus tala talas leone leones colon colons cupon cupons value
     values code codes account accounts currency currencies funds gold silver platinum palladium
-    inti intis mark marks won pound pounds rand dong dongs kina kinas lev leva lari laris""".split()
+    inti intis mark marks won pound pounds rand""".split()
 )
 
 

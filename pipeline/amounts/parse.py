@@ -33,6 +33,7 @@ from pipeline.amounts.rules import (
     _NUM,
     _NUM_SPACED,
     _PERCENT,
+    _SENTENCE_END,
     _SP,
     _SP1,
     _Cand,
@@ -106,7 +107,7 @@ _PRE = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])                       # not "Kr|one" o
 _SUF_CODES = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])|¢
     |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED, *cur.ISO_UNITS])})
      (?![\w]))"""
-_SUF_WORDS = rf"""(?:(?:{_alt(cur.ALL_ADJECTIVES)}){_SP1}(?:{_alt([*cur.ALL_UNIT_WORDS, *_CENTS])})
+_SUF_WORDS = rf"""(?:(?:{_alt(cur.ALL_ADJECTIVES)})(?:{_SP1}|-)(?:{_alt([*cur.ALL_UNIT_WORDS, *_CENTS])})
     |(?:{_alt([*_BARE_UNITS, *_CENTS])}))\b"""
 _SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
 
@@ -573,6 +574,9 @@ def _read_currency(written: str, text: str = "", at: int = 0) -> _Cur | None:
 def _read_unit_word(low: str) -> _Cur | None:
     """Read "dlrs", "Australian dlrs", "Swiss francs", "cts" (lower case, single-spaced)."""
     adjective = None
+    if low not in cur.ALL_UNIT_WORDS and "-" in low:  # "300-mln-Canadian-dlr"
+        head, _, unit = low.rpartition("-")
+        low = f"{head} {unit}" if unit in cur.ALL_UNIT_WORDS else low
     if low not in cur.ALL_UNIT_WORDS and " " in low:
         adjective, low = low.rsplit(" ", 1)
         if adjective not in cur.ALL_ADJECTIVES:
@@ -587,10 +591,10 @@ def _read_unit_word(low: str) -> _Cur | None:
         code = cur.ALL_ADJECTIVES[adjective].get(family)
         if code is None and low in cur.NEED_ADJECTIVE:
             return None  # "two Canadian gold (funds)"
-        return _Cur(code, family if code is not None else None, minor)
+        return _Cur(code, family if code is not None else None, minor, named=code is not None)
     if family in cur.ALL_CONTEXT_CUES:
-        return _Cur(None, family, minor)
-    return _Cur(cur.ALL_FAMILY_DEFAULTS.get(family), family, minor)
+        return _Cur(None, family, minor, bare=True)
+    return _Cur(cur.ALL_FAMILY_DEFAULTS.get(family), family, minor, bare=True)
 
 
 def _resolve(
@@ -618,10 +622,39 @@ def _resolve(
     return cur.ALL_FAMILY_DEFAULTS.get(family)
 
 
+def _named_before(cands: list[_Cand], codes: list[str | None], low: str) -> list[str | None]:
+    """A bare unit word takes the currency the article last named in full.
+
+    "41.7 billion Syrian pounds ... 24.2 billion pounds" is SYP; "479.67 billion
+    Taiwan dlrs ... the 432.06 billion dlrs budgeted" is TWD. The nearest name
+    before wins; two different names of the family in one sentence ("50 mln
+    Canadian dlrs (38 mln U.S. dlrs)") leave a later bare word unknown (None).
+    Symbols ("$") keep their own rule: --dollar.
+    """
+    named: dict[str, tuple[int, str | None]] = {}  # family -> (where, code or None if tied)
+    out = list(codes)
+    for i, cand in enumerate(cands):
+        currency = cand.currency
+        if currency is None or currency.family is None:
+            continue
+        if currency.named:
+            before = named.get(currency.family)
+            tied = (
+                before is not None
+                and before[1] != currency.code
+                and _SENTENCE_END.search(low, before[0], cand.start) is None
+            )
+            named[currency.family] = (cand.start, None if tied else currency.code)
+        elif currency.bare and currency.family in named:
+            out[i] = named[currency.family][1]
+    return out
+
+
 def _to_amounts(cands: list[_Cand], text: str, low: str, default_dollar: str) -> list[Amount]:
     """Build the `Amount` models; a bare "dlrs" restating an explicit dollar takes its code."""
     cues: dict[str, _Cues] = {}
     codes = [_resolve(c.currency, c.start, low, default_dollar, cues) for c in cands]
+    codes = _named_before(cands, codes, low)
     explicit: dict[tuple[Decimal | None, Decimal | None, Decimal | None], str] = {}
     for cand, code in zip(cands, codes, strict=True):
         if code and code != default_dollar and cand.currency and cand.currency.family == "dollar":

@@ -10,7 +10,7 @@ restatement in another currency points at the amount it restates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from models import Qualifier
@@ -39,7 +39,9 @@ _SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
 _CARRY_FOLLOW = re.compile(
     r"""\s*+(?:$|[.,;:)\]!?]|(?:and|or|but|from|to|vs|versus|against|compared|a|an|the|this
         |last|next|in|for|at|on|with|earlier|before|ago|previously|respectively|while
-        |whereas|when|which|as|after)\b)""",
+        |whereas|when|which|as|after
+        |spent|budgeted|allocated|earmarked|invested|paid|planned|projected|estimated
+        |forecast|approved|committed|set\s+aside|originally)\b)""",
     re.VERBOSE,
 )
 # A "vs" column: "3.65 billion crowns vs 3.40".
@@ -65,6 +67,8 @@ class _Cur:
     code: str | None  # ISO code, cur.DEFAULT_DOLLAR, or None
     family: str | None
     minor: bool = False  # cents, pence: the value is in hundredths
+    named: bool = field(default=False, repr=False)  # "Taiwan dlrs": the country written
+    bare: bool = field(default=False, repr=False)  # "dlrs", "pounds": a unit word alone
 
 
 @dataclass(slots=True)
