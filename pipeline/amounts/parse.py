@@ -107,7 +107,8 @@ _PRE = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])                       # not "Kr|one" o
 _SUF_CODES = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])|¢
     |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED, *cur.ISO_UNITS])})
      (?![\w]))"""
-_SUF_WORDS = rf"""(?:(?:{_alt(cur.ALL_ADJECTIVES)})(?:{_SP1}|-)(?:{_alt([*cur.ALL_UNIT_WORDS, *_CENTS])})
+_SUF_WORDS = rf"""(?:(?:{_alt(cur.ALL_ADJECTIVES)})(?:{_SP1}|-)      # Australian dlrs, Canadian-dlr
+      (?:{_alt([*cur.ALL_UNIT_WORDS, *_CENTS])})
     |(?:{_alt([*_BARE_UNITS, *_CENTS])}))\b"""
 _SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
 
