@@ -86,9 +86,10 @@ SHARED_SYMBOLS: Final[dict[str, str]] = {
 SHARED_CASED: Final[dict[str, str]] = {"Sh": "shilling", "Shs": "shilling"}
 
 # Lower-case tokenised text writes "c $ 16.4 million", "hk $ 10.05 billion": the
-# letters before a spaced "$" (not "a $", which is mostly the article).
+# letters before a spaced "$" (not "a $", which is mostly the article, nor "s $",
+# as in "it's $5").
 SPACED_DOLLAR_PREFIXES: Final[tuple[str, ...]] = (
-    "us", "u.s.", "c", "ca", "can", "hk", "nz", "nt", "s", "sg", "au", "mex", "mx", "r", "z",
+    "us", "u.s.", "c", "ca", "can", "hk", "nz", "nt", "sg", "au", "mex", "mx", "r", "z",
 )  # fmt: skip
 
 # Abbreviations written before the number, matched case-insensitively.

@@ -90,10 +90,10 @@ _BARE_UNITS = [w for w in cur.ALL_UNIT_WORDS if w not in cur.NEED_ADJECTIVE or w
 
 _NUMBER_WORD = _alt(_WORD_NUMBERS)
 _WNUM_RUN = rf"(?:{_NUMBER_WORD})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_NUMBER_WORD})\b){{0,5}}+"
+# A compound keeps its leading "one billion" ("one billion two hundred million").
 _WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
-    |{_WNUM_RUN}(?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
-# "one billion two hundred million": the leading "one billion" of a compound.
-_BIG = rf"""(?:{_WNUM_RUN})[ \t]++(?:{_alt(_BIG_SCALES)})[ \t]++(?={_alt(_WORD_NUMBERS)}\b)"""
+    |{_WNUM_RUN}(?:[ \t]++(?:{_alt(_BIG_SCALES[1:])})[ \t]++{_WNUM_RUN})?
+      (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
 _TAIL_WORD = rf"(?:{_alt(cur.TENS)})(?:[ -](?:{_alt(cur.UNITS)}))?|{_alt(cur.UNITS)}"
 # The patterns run on the lower-cased text (case-insensitive matching is several
 # times slower); codes that only count in capitals ("USD", "RM") are checked
@@ -101,7 +101,7 @@ _TAIL_WORD = rf"(?:{_alt(cur.TENS)})(?:[ -](?:{_alt(cur.UNITS)}))?|{_alt(cur.UNI
 _SYMBOL_ALT = _alt(w.lower() for w in [*cur.ALL_SYMBOLS, *cur.ALL_SHARED_SYMBOLS])
 _CASED_ALT = _alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED, *cur.SHARED_CASED])
 _PRE = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])                       # not "Kr|one" of "Krone"
-    |(?<![^\s(\[])(?:{_alt(cur.SPACED_DOLLAR_PREFIXES)})[ \t]\$    # c $ 16.4, hk $ 10 (tokenised)
+    |(?:{_alt(cur.SPACED_DOLLAR_PREFIXES)})[ \t]\$                 # c $ 16.4, hk $ 10 (tokenised)
     |{_CASED_ALT}
     |(?:{_alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
 _SUF_CODES = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])|¢
@@ -117,7 +117,6 @@ def _part(i: int) -> str:
     """One amount of a match: currency before, number, scale, currency after."""
     return rf"""(?>                                     # atomic: fail fast, never re-read
     (?:(?P<pre{i}>{_PRE})[ \t]{{0,2}}+)?              # $ US$ € Rmb EUR Rs. before the number
-    (?P<big{i}>{_BIG})?                                 # one billion (two hundred million)
     (?>(?P<num{i}>(?(pre{i}){_NUM_SPACED}|(?!))|{_NUM})  # $12 500 (not the date of "May 7 500")
       |(?P<wn{i}>{_WNUM}))                              # 1,250.5 | two | half a
     (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
@@ -374,6 +373,8 @@ def _read_range(
         if text[p2.end : p2.end + 1] == "/":  # "SFR 3-11/16": a fraction in a rate table
             return []
         if _is_quote_pair(p1, p2):  # "skr 23.86-91": 23.86 to 23.91 in a rate table
+            if p1.currency is None:
+                return []  # "bfr 4.0101-0180  austral": the word names the next rate
             return [_Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)]
     if sep != m["sep"] and sep not in ("to", "and") and p1.currency is None and p1.scale is None:
         # "OSLO, March 3 - 5 mln crowns": a spaced dash after a bare number is no range.
@@ -454,8 +455,6 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     if pre is not None:
         start, pre_end = m.span(pre_g)
         currency = _read_currency(text[start:pre_end].strip(), text, start)
-    elif m[f"big{i}"] is not None:
-        start = m.start(f"big{i}")
     end = max(number_end, m.end(sc_name))
     if suf is not None:
         suf_start, suf_end = m.span(suf_name)
@@ -464,6 +463,10 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
             return None  # "7\nUSD", "5-USD": a code starts the next line or word
         if "\n" in sep and sep[-1] in " \t" and _NUMBER_NEXT.match(low, suf_end):
             return None  # an indented table row: "APRIL 7\n  STG 1.6190"
+        if sep and scale is None and _RATE_NEXT.match(low, suf_end):
+            return None  # a rate table: "bfr 3.9974-4.0106\naustral 0.9875"
+        if sep == "-" and suf.lower() in cur.CENT_WORDS:
+            return None  # "a two-pence cut in the rate of tax": a rate, not a sum
         unit = cur.ISO_UNITS.get(text[suf_start:suf_end])  # "40 MEUR"
         if unit is not None and scale is None and currency is None:
             currency, scale, end = _Cur(unit[0], None), unit[1], suf_end
@@ -478,13 +481,12 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
                 end = suf_end
             elif pre is None:
                 currency = None
-    big = m[f"big{i}"]
-    if big is not None:  # "one billion two hundred million": add the leading billions
-        big_words = big.split()
-        if big_words[-1] == "and":
-            big_words.pop()
-        big_value = _number(" ".join(big_words[:-1]))
-        big_power = cur.SCALES[big_words[-1]]
+    words = word_text.split() if word_text is not None else []
+    cut = next((k for k, word in enumerate(words) if word in _BIG_SCALES[1:]), None)
+    if cut is not None:  # "one billion two hundred million": add the leading billions
+        big_value = _number(" ".join(words[:cut]))
+        big_power = cur.SCALES[words[cut]]
+        number = _number(" ".join(words[cut + 1 :])) or Decimal(0)
         # "one billion two hundred million", "one million two hundred thousand"; not
         # "one billion one-dlr (shares)", where the second number is no part of the first.
         rest_ok = scale < big_power if scale is not None else 1000 <= number < 10**big_power
@@ -507,6 +509,7 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
 
 _SUF_WORDS_ONLY = re.compile(_SUF_WORDS, re.VERBOSE)
 _NUMBER_NEXT = re.compile(r"[ \t]*+\d")
+_RATE_NEXT = re.compile(r"\s++\d++\.\d{3}")
 _DECIMAL_COMMA = re.compile(r"\d++,\d{1,2}")  # "3,5 Mrd.", "€ 1,25": sure with a scale or €
 _MARK_BEFORE_NOUN = re.compile(
     r"\s+(?!(?:in|of|for|on|at|by|and|or|to|with|from|as|level|barrier|threshold)\b)[a-z][a-z-]+"

@@ -20,6 +20,7 @@ Where the rows come from:
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
@@ -185,6 +186,15 @@ BUGS_CAUGHT = [
     Case("offers 18.50 dlrs four\ndays/8,000", 18.5, "USD"),
     # A single-letter scale without a currency: "Series 82B" is not money.
     Case("93.9 mln dlrs of two mortgage bond issues, Series 82A and 82B.", 93.9e6, "USD"),
+    # Issue 11 work: "thousand" is no leading scale of a compound ("six thousand").
+    Case("with profits of six thousand dlrs, the company said", 6000.0, "USD"),
+    # A year before "to" was read as a range's low end: "rose in 1986 to 120 mln stg".
+    Case("pretax profits rose in 1986 to 120 mln stg from 81 mln", 120e6, "GBP"),
+    # Rate tables: a currency word names the next rate, not the one before it.
+    Case("ptas 1.1852-1874 bfr 4.0101-0180      austral\n0.9875slr", None, None),
+    Case("bfr 3.9974-4.0106\naustral 0.9875slr", None, None),
+    # A hyphenated minor unit is a rate: "a two-pence cut in the basic rate of tax".
+    Case("analysts expect a two-pence cut in the basic rate of tax", None, None),
 ]
 
 ISSUE_11 = [
@@ -585,3 +595,68 @@ def test_amounts_hostile_input_gives_exact_spans(name: str, text: str, count: in
     assert len(amounts) == count, name
     for amount in amounts:
         assert text[amount.start : amount.end] == amount.text
+
+
+# Generated amounts (issue 11): whatever the value, scale, currency and style,
+# find_amounts reads exactly that amount or nothing; never a part of it.
+_WRITTEN_CURRENCIES = [  # (before the number, after it, ISO code)
+    ("$", "", "USD"),
+    ("US$", "", "USD"),
+    ("€", "", "EUR"),
+    ("€ ", "", "EUR"),
+    ("£", "", "GBP"),
+    ("HK$", "", "HKD"),
+    ("₦", "", "NGN"),
+    ("₾", "", "GEL"),
+    ("EUR ", "", "EUR"),
+    ("Rs ", "", "INR"),
+    ("KSh ", "", "KES"),
+    ("", " dlrs", "USD"),
+    ("", " dollars", "USD"),
+    ("", " euros", "EUR"),
+    ("", " Swiss francs", "CHF"),
+    ("", " Nigerian naira", "NGN"),
+    ("", " Costa Rican colones", "CRC"),
+    ("", " yen", "JPY"),
+    ("", " USD", "USD"),
+    ("", " stg", "GBP"),
+]
+_WRITTEN_SCALES = [
+    ("", 0), (" mln", 6), (" million", 6), (" billion", 9), ("bn", 9), (" bn", 9), ("m", 6),
+    ("-billion", 9), ("-million", 6), (" crore", 7), (" lakh", 5), ("MM", 6), ("K", 3),
+]  # fmt: skip
+_SETTINGS = [
+    "The company said it would spend {} on new plants.",
+    "{} was set aside, officials said on Tuesday.",
+    "In 2024 the group paid {} for the stake",
+    "Sales rose 5 pct to {}, it said.",
+    "LONDON, March 3 - A budget of {}\nwas approved.",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    whole=st.integers(1, 999_999),
+    cents=st.one_of(st.none(), st.integers(0, 99)),
+    grouped=st.booleans(),
+    scale=st.sampled_from(_WRITTEN_SCALES),
+    written=st.sampled_from(_WRITTEN_CURRENCIES),
+    setting=st.sampled_from(_SETTINGS),
+)
+def test_amounts_property_exact_value_or_nothing(
+    whole: int,
+    cents: int | None,
+    grouped: bool,
+    scale: tuple[str, int],
+    written: tuple[str, str, str],
+    setting: str,
+) -> None:
+    digits = f"{whole:,}" if grouped else str(whole)
+    digits += f".{cents:02d}" if cents is not None else ""
+    (scale_text, power), (before, after, code) = scale, written
+    if scale_text in ("m", "MM", "K") and not before:
+        scale_text, power = "", 0  # letter scales are written after a symbol only
+    text = setting.format(f"{before}{digits}{scale_text}{after}")
+    want = float(Decimal(digits.replace(",", "")) * Decimal(10) ** power)
+    found = [(a.value, a.currency) for a in find_amounts(text)]
+    assert found in ([], [(want, code)]), text
