@@ -269,8 +269,8 @@ _DATE_BEFORE = re.compile(  # "March 18 500 mln dlrs": a date, not "18 500"
     r"\d{1,2}(?:-\d{1,2})?\s\Z"
 )
 _THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
-_WORDS_GO_ON_BEFORE = re.compile(  # one billion |two hundred million
-    rf"\b(?:{_alt([*_WORD_NUMBERS, *_BIG_SCALES])})[ \t-]++(?:and[ \t]++)?\Z"
+_WORDS_GO_ON_BEFORE = re.compile(  # one billion |two hundred million, one point |three
+    rf"\b(?:{_alt([*_WORD_NUMBERS, *_BIG_SCALES])})[ \t-]++(?:and[ \t]++)?\Z|\bpoint[ \t]++\Z"
 )
 
 

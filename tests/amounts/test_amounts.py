@@ -295,6 +295,7 @@ NEVER_PARTIAL = [
     Case("a 5-USD fee", None, None),
     Case("one billion one-dlr par shares", None, None),
     Case("5 mln\nUSD 3", None, None),
+    Case("from 1 point 1 and one point three dollars", None, None),  # not "three dollars"
 ]
 
 NOT_MONEY = [
