@@ -144,8 +144,8 @@ ISO_CODES: Final[frozenset[str]] = frozenset(
 ISO_ALIASES: Final[dict[str, str]] = {"RMB": "CNY"}
 # Codes also read in lower case ("15-20 usd per seat"): none is an English word.
 LOWER_ISO_CODES: Final[frozenset[str]] = frozenset(
-    "usd eur gbp jpy cny chf aud nzd hkd sgd twd krw inr rub brl mxn zar sek nok dkk pln czk "
-    "huf idr myr thb vnd kes ngn egp aed rmb".split()
+    "usd eur gbp jpy cny chf aud nzd hkd sgd twd krw inr brl mxn zar sek nok dkk pln czk "
+    "huf idr myr thb vnd kes ngn egp aed rmb".split()  # not "rub", a verb
 )
 # ISO units with a scale letter, as engineering and Nordic reports write them:
 # "40 MEUR", "250 KUSD", "12 TEUR" (German "Tausend Euro").

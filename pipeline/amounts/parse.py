@@ -467,6 +467,8 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
             return None  # a rate table: "bfr 3.9974-4.0106\naustral 0.9875"
         if sep == "-" and suf.lower() in cur.CENT_WORDS:
             return None  # "a two-pence cut in the rate of tax": a rate, not a sum
+        if sep == "-" and word_text in ("a", "an"):
+            return None  # "a billion-dollar deal": a size class, not a sum
         unit = cur.ISO_UNITS.get(text[suf_start:suf_end])  # "40 MEUR"
         if unit is not None and scale is None and currency is None:
             currency, scale, end = _Cur(unit[0], None), unit[1], suf_end

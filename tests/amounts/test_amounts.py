@@ -334,6 +334,9 @@ NOT_MONEY = [
     Case("the Danish Krone    8.82862", None, None),
     Case("APRIL 7\n STG 1.6190/6200", None, None),
     Case("in 1985 to 2,000 units", None, None),
+    Case("rub 5 drops of oil on the hinge", None, None),  # "rub": a verb, not RUB
+    Case("a billion-dollar deal", None, None),  # a size class, not exactly 1e9
+    Case("a trillion-dollar budget blueprint", None, None),
 ]
 
 KNOWN_GAPS = [
