@@ -33,7 +33,6 @@ from pipeline.amounts.rules import (
     _NUM,
     _NUM_SPACED,
     _PERCENT,
-    _SENTENCE_END,
     _SP,
     _SP1,
     _Cand,
@@ -628,31 +627,24 @@ def _resolve(
     return cur.ALL_FAMILY_DEFAULTS.get(family)
 
 
-def _named_before(cands: list[_Cand], codes: list[str | None], low: str) -> list[str | None]:
+def _named_before(cands: list[_Cand], codes: list[str | None]) -> list[str | None]:
     """A bare unit word takes the currency the article last named in full.
 
     "41.7 billion Syrian pounds ... 24.2 billion pounds" is SYP; "479.67 billion
-    Taiwan dlrs ... the 432.06 billion dlrs budgeted" is TWD. The nearest name
-    before wins; two different names of the family in one sentence ("50 mln
-    Canadian dlrs (38 mln U.S. dlrs)") leave a later bare word unknown (None).
-    Symbols ("$") keep their own rule: --dollar.
+    Taiwan dlrs ... the 432.06 billion dlrs budgeted" is TWD. When the article names
+    two currencies of the family ("Taiwan dlrs ... U.S. dlrs"), the nearest name
+    before the bare word wins. Symbols ("$") keep their own rule: --dollar.
     """
-    named: dict[str, tuple[int, str | None]] = {}  # family -> (where, code or None if tied)
+    named: dict[str, str | None] = {}  # family -> the code last named in full
     out = list(codes)
     for i, cand in enumerate(cands):
         currency = cand.currency
         if currency is None or currency.family is None:
             continue
         if currency.named:
-            before = named.get(currency.family)
-            tied = (
-                before is not None
-                and before[1] != currency.code
-                and _SENTENCE_END.search(low, before[0], cand.start) is None
-            )
-            named[currency.family] = (cand.start, None if tied else currency.code)
+            named[currency.family] = currency.code
         elif currency.bare and currency.family in named:
-            out[i] = named[currency.family][1]
+            out[i] = named[currency.family]
     return out
 
 
@@ -660,7 +652,7 @@ def _to_amounts(cands: list[_Cand], text: str, low: str, default_dollar: str) ->
     """Build the `Amount` models; a bare "dlrs" restating an explicit dollar takes its code."""
     cues: dict[str, _Cues] = {}
     codes = [_resolve(c.currency, c.start, low, default_dollar, cues) for c in cands]
-    codes = _named_before(cands, codes, low)
+    codes = _named_before(cands, codes)
     explicit: dict[tuple[Decimal | None, Decimal | None, Decimal | None], str] = {}
     for cand, code in zip(cands, codes, strict=True):
         if code and code != default_dollar and cand.currency and cand.currency.family == "dollar":

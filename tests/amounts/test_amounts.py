@@ -474,7 +474,7 @@ MULTI = [
         [
             ("9 billion Canadian dlrs", 9e9, "CAD", None),
             ("6 billion U.S. dlrs", 6e9, "USD", None),
-            ("2 billion dlrs", 2e9, None, None),  # two names in one sentence: a tie
+            ("2 billion dlrs", 2e9, "USD", None),  # the nearest name before wins
         ],
     ),
     Multi(
