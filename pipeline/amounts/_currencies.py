@@ -616,8 +616,8 @@ TENS: Final[dict[str, int]] = {
 
 
 # Every ISO 4217 code, current and withdrawn, as the Unicode CLDR lists them (the list
-# babel.numbers.list_currencies() gives; babel 2.19). `pipeline.amounts.codes` asks babel
-# when it is installed and falls back on this copy.
+# babel.numbers.list_currencies() gives; babel 2.19), copied so that start-up does not
+# load babel; tests/amounts/test_currencies.py checks the copy against babel.
 ISO_4217: Final[frozenset[str]] = frozenset(
     """
         ADP AED AFA AFN ALK ALL AMD ANG AOA AOK AON AOR ARA

@@ -16,6 +16,12 @@ from pipeline.amounts._cldr_gen import build
 from pipeline.amounts.parse import find_amounts
 
 
+def test_currencies_iso_4217_copy_is_current() -> None:
+    from babel.numbers import list_currencies
+
+    assert set(list_currencies()) == cur.ISO_4217
+
+
 def test_currencies_cldr_module_is_current() -> None:
     # If this fails after a babel upgrade: python -m pipeline.amounts._cldr_gen
     built = build()
