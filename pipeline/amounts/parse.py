@@ -448,64 +448,91 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     scale_text = m[sc_name]
     scale = cur.SCALES.get(" ".join(scale_text.split())) if scale_text else None
     currency = None
-    pre, suf = m[pre_g], m[suf_name]
+    pre = m[pre_g]
     number_start, number_end = m.span(num_g if num_text is not None else wn_g)
     start = number_start
     if pre is not None:
         start, pre_end = m.span(pre_g)
         currency = _read_currency(text[start:pre_end].strip(), text, start)
     end = max(number_end, m.end(sc_name))
-    if suf is not None:
-        suf_start, suf_end = m.span(suf_name)
-        sep = m[sep_g] or ""
-        if sep.strip(" \t") and not _SUF_WORDS_ONLY.fullmatch(low, suf_start, suf_end):
-            return None  # "7\nUSD", "5-USD": a code starts the next line or word
-        if "\n" in sep and sep[-1] in " \t" and _NUMBER_NEXT.match(low, suf_end):
-            return None  # an indented table row: "APRIL 7\n  STG 1.6190"
-        if sep and scale is None and _RATE_NEXT.match(low, suf_end):
-            return None  # a rate table: "bfr 3.9974-4.0106\naustral 0.9875"
-        if sep == "-" and suf.lower() in cur.CENT_WORDS:
-            return None  # "a two-pence cut in the rate of tax": a rate, not a sum
-        if sep == "-" and word_text in ("a", "an"):
-            return None  # "a billion-dollar deal": a size class, not a sum
-        unit = cur.ISO_UNITS.get(text[suf_start:suf_end])  # "40 MEUR"
-        if unit is not None and scale is None and currency is None:
-            currency, scale, end = _Cur(unit[0], None), unit[1], suf_end
-        elif unit is None:
-            suf_currency = _read_currency(text[suf_start:suf_end], text, suf_start)
-            if currency is None:
-                currency = suf_currency
-            hyphenated = sep == "-"
-            if suf_currency is not None and _suffix_ok(
-                suf, suf_end, num_text, scale, low, hyphenated
-            ):
-                end = suf_end
-            elif pre is None:
-                currency = None
-    words = word_text.split() if word_text is not None else []
-    cut = next((k for k, word in enumerate(words) if word in _BIG_SCALES[1:]), None)
-    if cut is not None:  # "one billion two hundred million": add the leading billions
-        big_value = _number(" ".join(words[:cut]))
-        big_power = cur.SCALES[words[cut]]
-        number = _number(" ".join(words[cut + 1 :])) or Decimal(0)
-        # "one billion two hundred million", "one million two hundred thousand"; not
-        # "one billion one-dlr (shares)", where the second number is no part of the first.
-        rest_ok = scale < big_power if scale is not None else 1000 <= number < 10**big_power
-        if big_value is None or not rest_ok:
+    if m[suf_name] is not None:
+        read = _read_suffix(m, i, text, low, currency, scale)
+        if read is None:
             return None
-        number = big_value * Decimal(10) ** big_power + number * Decimal(10) ** (scale or 0)
-        scale = None
+        currency, scale, suf_end = read
+        end = suf_end if suf_end is not None else end
+    if word_text is not None:
+        compound = _compound(word_text, number, scale)
+        if compound is None:
+            return None
+        number, scale = compound
     if _DECIMAL_COMMA.fullmatch(num_text or "") and scale is None:
         if currency is None or currency.code != "EUR":
             return None  # "514,00 dlrs" (514,000 mistyped?) or 514.00: neither is sure
-    is_article = word_text is not None and word_text in ("a", "an")
-    if is_article and scale is None:
+    if word_text in ("a", "an") and scale is None:
         family = currency.family if currency is not None else None
         if family not in ("dollar", "euro") or (currency is not None and currency.minor):
             return None
     plain = num_text is None or "," not in num_text
     letter_scale = scale_text is not None and scale_text in cur.LETTER_SCALES
     return _Part(start, end, number, scale, plain, currency, num_text, letter_scale)
+
+
+def _read_suffix(
+    m: re.Match[str], i: int, text: str, low: str, currency: _Cur | None, scale: int | None
+) -> tuple[_Cur | None, int | None, int | None] | None:
+    """The currency, scale and end a part's suffix gives, or None when it voids the part.
+
+    Returns the end only when the suffix belongs to the amount ("5 mln dlrs", not the
+    "won" of "the team won").
+    """
+    _, num_g, wn_g, _, _, sep_g, suf_name = _PART_GROUPS[i]
+    suf = m[suf_name]
+    suf_start, suf_end = m.span(suf_name)
+    sep = m[sep_g] or ""
+    if sep.strip(" \t") and not _SUF_WORDS_ONLY.fullmatch(low, suf_start, suf_end):
+        return None  # "7\nUSD", "5-USD": a code starts the next line or word
+    if "\n" in sep and sep[-1] in " \t" and _NUMBER_NEXT.match(low, suf_end):
+        return None  # an indented table row: "APRIL 7\n  STG 1.6190"
+    if sep and scale is None and _RATE_NEXT.match(low, suf_end):
+        return None  # a rate table: "bfr 3.9974-4.0106\naustral 0.9875"
+    if sep == "-" and (suf.lower() in cur.CENT_WORDS or m[wn_g] in ("a", "an")):
+        return None  # "a two-pence cut in the tax rate", "a billion-dollar deal": no sums
+    unit = cur.ISO_UNITS.get(text[suf_start:suf_end])  # "40 MEUR"
+    if unit is not None:
+        if scale is None and currency is None:
+            return _Cur(unit[0], None), unit[1], suf_end
+        return currency, scale, None
+    suf_currency = _read_currency(text[suf_start:suf_end], text, suf_start)
+    if suf_currency is not None and _suffix_ok(suf, suf_end, m[num_g], scale, low, sep == "-"):
+        return currency or suf_currency, scale, suf_end
+    return (None if m[_PART_GROUPS[i][0]] is None else currency), scale, None
+
+
+def _compound(
+    words_text: str, number: Decimal, scale: int | None
+) -> tuple[Decimal, int | None] | None:
+    """Add the leading billions of "one billion two hundred million" (value, scale).
+
+    None for "one billion one-dlr (shares)", where the second number is no part of the
+    first; the number and scale unchanged when there is no compound.
+
+    >>> _compound("one billion two hundred", Decimal(200), 6)
+    (Decimal('1200000000'), None)
+    >>> _compound("one billion one", Decimal(1), None) is None
+    True
+    """
+    words = words_text.split()
+    cut = next((k for k, word in enumerate(words) if word in _BIG_SCALES[1:]), None)
+    if cut is None:
+        return number, scale
+    big_value = _number(" ".join(words[:cut]))
+    big_power = cur.SCALES[words[cut]]
+    rest = _number(" ".join(words[cut + 1 :])) or Decimal(0)
+    rest_ok = scale < big_power if scale is not None else 1000 <= rest < 10**big_power
+    if big_value is None or not rest_ok:
+        return None
+    return big_value * Decimal(10) ** big_power + rest * Decimal(10) ** (scale or 0), None
 
 
 _SUF_WORDS_ONLY = re.compile(_SUF_WORDS, re.VERBOSE)
