@@ -584,6 +584,11 @@ HOSTILE = [
     ("separators", "1,000," * 20_000 + " dlrs", 0),
     ("betweens", "between " * 20_000, 0),
     ("words", "one " * 50_000 + "dollars", 0),  # never read whole: nothing (issue 11)
+    ("space-groups", "$1" + " 000" * 30_000 + " million", 0),
+    ("compound-words", "one billion " * 30_000 + "dollars", 0),
+    ("hyphens", "$2.5" + "-billion" * 30_000, 0),
+    ("decimal-commas", "€ 3,5" * 50_000, 0),
+    ("adjectives", "5 mln " + "hong kong " * 30_000 + "dlrs", 0),
     (
         "1MB-line",
         "It will spend over 200 billion yuan (roughly $30 billion) on 8,000 H100s. " * 14_000,
