@@ -1,7 +1,7 @@
 """Layout checks of .ci/run: module sizes and import cycles in pipeline/ and models/.
 
-- No module over MAX_LINES lines. pipeline/link/ is exempt for now: the lead is
-  rebuilding the linker there (its own issue); remove the exemption when that lands.
+- No module over MAX_LINES lines, except the data-only modules (tables, no logic: as
+  price-parser keeps its 1,700 lines of currency data apart in `_currencies.py`).
 - No import cycle between the project's modules: every import of a project module counts,
   at module level or inside a function (a deferred import still ties the two modules
   together), except those under `if TYPE_CHECKING:`, which never run.
@@ -18,7 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipeline", "models")
 MAX_LINES = 600
-SIZE_EXEMPT = ("pipeline/link/",)  # being rebuilt by the lead; see the docstring
+# Data only: hand-written currency rows, and tables generated from CLDR and lemminflect.
+SIZE_EXEMPT = (
+    "pipeline/amounts/_currencies.py",
+    "pipeline/amounts/_cldr.py",
+    "pipeline/link/_inflections.py",
+)
 
 
 def module_name(path: Path) -> str:

@@ -7,11 +7,18 @@ PATH is a folder of .txt stories or the .tar.gz they come in (default:
 `find_amounts` alone (texts already in memory) and of the `newsclaims amounts`
 command with its start-up, fed one story per line as the conformance runs do.
 Goals (issue 3): >= 5 MB/s and >= 2 MB/s.
+
+Absolute figures move with the machine's load, so each is also measured against
+a floor run side by side (issue 11): one compiled money regex over the same texts
+(goal: find_amounts within 2x of it), and a Python process that runs that regex
+per line and writes JSON lines (goal: the command within 2x of it, start-up
+included). Both ratios are printed; lower is better.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tarfile
@@ -19,6 +26,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The floor: one money regex of the usual kind (symbol or code, digits, scale, or
+# digits, scale, unit word), compiled once, as a simple extractor would write it:
+# case-insensitive, since headlines write "MLN DLRS".
+SIMPLE_MONEY = (
+    r"(?:[$€£¥₹]|\b(?:US\$|HK\$|A\$|C\$|USD|EUR|GBP|Rs\.?|Rmb)\s?)\d[\d,.]*"
+    r"(?:\s?(?:mln|million|billion|bn|m|k|crore)\b)?"
+    r"|\b\d[\d,.]*\s(?:mln|million|billion|bn)?\s?"
+    r"(?:dlrs|dollars|euros|yen|yuan|stg|pounds|francs|marks|crowns|lire|rupees)\b"
+)
+_FLOOR_CLI = f"""
+import json, re, sys
+money = re.compile({SIMPLE_MONEY!r}, re.IGNORECASE)
+out = sys.stdout
+for line in sys.stdin:
+    text = line.rstrip("\\n")
+    found = [{{"text": m[0], "start": m.start(), "end": m.end()}} for m in money.finditer(text)]
+    out.write(json.dumps({{"text": text, "amounts": found}}, ensure_ascii=False) + "\\n")
+"""
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.tar.gz"
 
 
@@ -49,18 +74,31 @@ def bench_library(texts: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - started, time.process_time() - cpu_started, found
 
 
-def bench_cli(texts: list[str]) -> float:
-    """Seconds the `amounts` command takes, start-up included, one story per line."""
+def bench_floor(texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one compiled money regex over `texts` (the floor)."""
+    money = re.compile(SIMPLE_MONEY, re.IGNORECASE)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for text in texts:
+        for _ in money.finditer(text):
+            pass
+    return time.perf_counter() - started, time.process_time() - cpu_started
+
+
+def _run_lines(command: list[str], texts: list[str]) -> float:
     stdin = "".join(text.replace("\n", " ") + "\n" for text in texts).encode("utf-8")
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "amounts"],
-        input=stdin,
-        stdout=subprocess.DEVNULL,
-        check=True,
-        cwd=ROOT,
-    )
+    subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
     return time.perf_counter() - started
+
+
+def bench_cli(texts: list[str]) -> float:
+    """Seconds the `amounts` command takes, start-up included, one story per line."""
+    return _run_lines([sys.executable, "-m", "pipeline", "amounts"], texts)
+
+
+def bench_floor_cli(texts: list[str]) -> float:
+    """Seconds a process running the floor regex per line and writing JSON lines takes."""
+    return _run_lines([sys.executable, "-c", _FLOOR_CLI], texts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +110,25 @@ def main(argv: list[str] | None = None) -> int:
     texts = read_corpus(args.corpus, args.limit)
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     print(f"corpus: {len(texts)} stories, {megabytes:.2f} MB ({args.corpus})")
+    floor, floor_cpu = bench_floor(texts)
     seconds, cpu, found = bench_library(texts)
     print(
         f"find_amounts: {megabytes / seconds:.2f} MB/s wall, {megabytes / cpu:.2f} MB/s CPU "
         f"({seconds:.2f} s, {found} amounts)"
     )
+    print(
+        f"one money regex: {megabytes / floor_cpu:.2f} MB/s CPU; "
+        f"find_amounts / regex = {cpu / floor_cpu:.2f}x CPU (goal <= 2x)"
+    )
     if not args.skip_cli:
+        floor_cli = bench_floor_cli(texts)
         seconds = bench_cli(texts)
         rate = megabytes / seconds
         print(f"newsclaims amounts (with start-up): {rate:.2f} MB/s wall ({seconds:.2f} s)")
+        print(
+            f"regex-per-line process: {floor_cli:.2f} s; "
+            f"newsclaims amounts / it = {seconds / floor_cli:.2f}x wall (goal <= 2x)"
+        )
     return 0
 
 

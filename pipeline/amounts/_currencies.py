@@ -1,6 +1,19 @@
-"""Currency data for pipeline/amounts.py: data only, no logic.
+"""Currency data for pipeline/amounts: hand-written news forms merged over CLDR.
 
-Where it came from: the codes are ISO 4217 (current codes from the ISO 4217
+Two sources, kept apart:
+- CLDR (Unicode's locale data, shipped offline by the `babel` package and written
+  into `_cldr.py` by `_cldr_gen.py`): every ISO 4217 currency's English names and
+  plurals ("Nigerian naira", "Costa Rican colones"), country names ("Jamaica"
+  dlrs), and the symbols the locales that use each currency write (`₦`, `₡`,
+  `₾`, `₭`, `৳`, `RD$`). A currency nobody typed a row for still resolves.
+- Hand-written, below: what news adds or reads differently from CLDR. Wire
+  abbreviations (`dlrs`, `stg`, `mln`), 1987 codes and country cues, letter
+  abbreviations that are also words elsewhere (`KSh`, `Sh`, `Tk`, `Rs`, `RM`),
+  `元`, and the English reading of symbols CLDR gives to several currencies
+  (`C$` is Canadian in English news, Nicaraguan in CLDR's es_NI). Where both
+  give an answer, the hand-written table wins (the merge is at the end).
+
+Where the hand-written rows came from: the codes are ISO 4217 (current codes from the ISO 4217
 list, plus the withdrawn codes that 1987 wire copy needs: FRF, DEM, ITL, NLG,
 BEF, ESP, ATS, PTE, GRD, IEP, FIM, LUF, XEU for the ECU). The symbols and the
 names are the usual English news forms, collected from Reuters-21578 stories
@@ -9,6 +22,9 @@ Duckling and Microsoft Recognizers-Text money corpora, and from Wikipedia's
 "Currency symbol" and per-currency pages (e.g. `₹`, `₩`, `NT$`, `R$`).
 
 Conventions:
+- A symbol shared by several currencies (`SHARED_SYMBOLS`: `¥`, `kr`, `Sh`) is a
+  family: the country cues decide, else the family default (`$` is the caller's
+  `default_dollar`), else the currency is unknown (None), never a guess.
 - A family is a unit word's lower-case base name ("dollar", "franc", ...).
 - `DEFAULT_DOLLAR` stands for the caller's default dollar (USD unless told).
 - A family whose country is not written ("francs") is resolved from country
@@ -18,6 +34,8 @@ Conventions:
 from __future__ import annotations
 
 from typing import Final
+
+from pipeline.amounts import _cldr
 
 DEFAULT_DOLLAR: Final = "$"
 
@@ -41,11 +59,10 @@ SYMBOLS: Final[dict[str, str]] = {
     "NZ$": "NZD",
     "R$": "BRL",
     "MX$": "MXN",
+    "Mex$": "MXN",
     "Z$": "ZWD",
     "€": "EUR",
     "£": "GBP",
-    "¥": "JPY",
-    "￥": "JPY",
     "₹": "INR",
     "₩": "KRW",
     "₽": "RUB",
@@ -56,7 +73,24 @@ SYMBOLS: Final[dict[str, str]] = {
     "₺": "TRY",
     "₦": "NGN",
     "₴": "UAH",
+    "元": "CNY",
 }
+
+# Symbols several currencies write: symbol -> family (resolved like "francs").
+SHARED_SYMBOLS: Final[dict[str, str]] = {
+    "¥": "yen sign",
+    "￥": "yen sign",
+    "kr": "crown",
+    "kr.": "crown",
+}
+SHARED_CASED: Final[dict[str, str]] = {"Sh": "shilling", "Shs": "shilling"}
+
+# Lower-case tokenised text writes "c $ 16.4 million", "hk $ 10.05 billion": the
+# letters before a spaced "$" (not "a $", which is mostly the article, nor "s $",
+# as in "it's $5").
+SPACED_DOLLAR_PREFIXES: Final[tuple[str, ...]] = (
+    "us", "u.s.", "c", "ca", "can", "hk", "nz", "nt", "sg", "au", "mex", "mx", "r", "z",
+)  # fmt: skip
 
 # Abbreviations written before the number, matched case-insensitively.
 PREFIX_WORDS: Final[dict[str, str]] = {
@@ -72,6 +106,10 @@ PREFIX_WORDS: Final[dict[str, str]] = {
     "dkr": "DKK",
     "rp": "IDR",
     "rp.": "IDR",
+    "ksh": "KES",
+    "kshs": "KES",
+    "tsh": "TZS",
+    "ush": "UGX",
     "ringgit": "MYR",
     "ringgits": "MYR",
     "malaysia ringgit": "MYR",
@@ -81,7 +119,7 @@ PREFIX_WORDS: Final[dict[str, str]] = {
 }
 
 # Abbreviations matched case-sensitively only (as words they mean other things).
-PREFIX_WORDS_CASED: Final[dict[str, str]] = {"RM": "MYR"}
+PREFIX_WORDS_CASED: Final[dict[str, str]] = {"RM": "MYR", "Tk": "BDT"}
 SUFFIX_WORDS_CASED: Final[dict[str, str]] = {
     "RM": "MYR",
     "Rs": "INR",
@@ -104,6 +142,19 @@ ISO_CODES: Final[frozenset[str]] = frozenset(
     """.split()
 )
 ISO_ALIASES: Final[dict[str, str]] = {"RMB": "CNY"}
+# Codes also read in lower case ("15-20 usd per seat"): none is an English word.
+LOWER_ISO_CODES: Final[frozenset[str]] = frozenset(
+    "usd eur gbp jpy cny chf aud nzd hkd sgd twd krw inr brl mxn zar sek nok dkk pln czk "
+    "huf idr myr thb vnd kes ngn egp aed rmb".split()  # not "rub", a verb
+)
+# ISO units with a scale letter, as engineering and Nordic reports write them:
+# "40 MEUR", "250 KUSD", "12 TEUR" (German "Tausend Euro").
+ISO_UNITS: Final[dict[str, tuple[str, int]]] = {
+    f"{letter}{code}": (code, power)
+    for code in "USD EUR GBP CHF SEK NOK DKK JPY CNY CAD AUD".split()
+    for letter, power in (("M", 6), ("K", 3), ("k", 3), ("T", 3), ("MM", 6))
+    if not (letter == "T" and code != "EUR")
+}
 
 # Unit words after the number: word -> family. Plural and singular, wire
 # abbreviations (dlrs, stg) and a few chat forms (bucks, egyptianpound).
@@ -154,6 +205,7 @@ UNIT_WORDS: Final[dict[str, str]] = {
     "drachmas": "drachma",
     "punts": "punt",
     "rand": "rand",
+    "reais": "real",  # Portuguese plural, as English news writes Brazil's money
     "pesos": "peso",
     "peso": "peso",
     "australs": "austral",
@@ -221,10 +273,12 @@ FAMILY_DEFAULTS: Final[dict[str, str | None]] = {
     "pound": "GBP",
     "sterling": "GBP",
     "yen": "JPY",
+    "yen sign": "JPY",  # "¥": yen unless the story is Chinese (CONTEXT_CUES)
     "yuan": "CNY",
     "won": "KRW",
     "rupee": "INR",
     "mark": "DEM",
+    "markka": "FIM",  # CLDR's codes in use today leave the 1987 markka out
     # Plain "francs" in a story without any country word: French francs are the
     # most frequent francs of 1987 wire copy, so FRF is the documented default.
     "franc": "FRF",
@@ -284,6 +338,7 @@ ADJECTIVES: Final[dict[str, dict[str, str]]] = {
     "malaysian": {"dollar": "MYR", "ringgit": "MYR"},
     "malaysia": {"ringgit": "MYR"},
     "zimbabwe": {"dollar": "ZWD"},
+    "zimbabwean": {"dollar": "ZWD"},
     "jamaican": {"dollar": "JMD"},
     "brunei": {"dollar": "BND"},
     "fiji": {"dollar": "FJD"},
@@ -457,6 +512,21 @@ CONTEXT_CUES: Final[dict[str, dict[str, str]]] = {
         "austrian": "ATS",
         "vienna": "ATS",
     },
+    "yen sign": {
+        "china": "CNY",
+        "chinese": "CNY",
+        "beijing": "CNY",
+        "shanghai": "CNY",
+        "shenzhen": "CNY",
+        "yuan": "CNY",
+        "renminbi": "CNY",
+        "rmb": "CNY",
+        "japan": "JPY",
+        "japanese": "JPY",
+        "tokyo": "JPY",
+        "osaka": "JPY",
+        "yen": "JPY",
+    },
     "dirham": {
         "uae": "AED",
         "emirates": "AED",
@@ -496,11 +566,19 @@ SCALES: Final[dict[str, int]] = {
     "crore": 7,
     "crores": 7,
     "cr": 7,
+    "mm": 6,  # "$3MM": US finance writes thousand thousands
+    "mrd": 9,  # "€ 3,5 Mrd.": German Milliarden
+    "mrds": 9,
+    "milliard": 9,
+    "milliards": 9,
     "lakh crore": 12,
     "lakh crores": 12,
     "thousand crore": 10,
     "thousand crores": 10,
 }
+
+# Scales that are also units ("5m" metres, "3mm"): money only beside a currency.
+LETTER_SCALES: Final[frozenset[str]] = frozenset({"m", "b", "k", "mm"})
 
 # Number words.
 UNITS: Final[dict[str, int]] = {
@@ -538,8 +616,8 @@ TENS: Final[dict[str, int]] = {
 
 
 # Every ISO 4217 code, current and withdrawn, as the Unicode CLDR lists them (the list
-# babel.numbers.list_currencies() gives; babel 2.19). `pipeline.amounts.codes` asks babel
-# when it is installed and falls back on this copy.
+# babel.numbers.list_currencies() gives; babel 2.19), copied so that start-up does not
+# load babel; tests/amounts/test_currencies.py checks the copy against babel.
 ISO_4217: Final[frozenset[str]] = frozenset(
     """
         ADP AED AFA AFN ALK ALL AMD ANG AOA AOK AON AOR ARA
@@ -568,3 +646,101 @@ ISO_4217: Final[frozenset[str]] = frozenset(
         ZMK ZMW ZRN ZRZ ZWD ZWG ZWL ZWR
     """.split()
 )
+
+# CLDR unit words that are English words: a currency only after its country
+# ("Brazilian real", "European currency units"), never alone ("10 mln units").
+NEED_ADJECTIVE: Final[frozenset[str]] = frozenset(
+    """unit units rights real reals sol soles kip kips dram drams som soms lek leke lat lats
+    pula pulas loti maloti vatu vatus tala talas leone leones colon colons cupon cupons value
+    values code codes account accounts currency currencies funds gold silver platinum palladium
+    inti intis mark marks won pound pounds rand""".split()
+)
+
+
+# Merged tables: CLDR first, the hand-written rows over it. Built once at import
+# (plain dict work, about a millisecond); parse.py reads only these.
+def _family_of(code: str) -> str:
+    singular_unit = _cldr.NAMES[code][0].rpartition(" ")[2]
+    return UNIT_WORDS.get(singular_unit) or UNIT_WORDS.get(singular_unit + "s") or singular_unit
+
+
+def _merge_adjectives() -> dict[str, dict[str, str]]:
+    in_use = set(_cldr.IN_USE)
+    found: dict[str, dict[str, set[str]]] = {}
+    for code, names in _cldr.NAMES.items():
+        family = _family_of(code)
+        for name in names:
+            adjective = name.rpartition(" ")[0]
+            if adjective:
+                found.setdefault(adjective, {}).setdefault(family, set()).add(code)
+    for country, code in _cldr.TERRITORIES.items():
+        found.setdefault(country, {}).setdefault(_family_of(code), set()).add(code)
+    merged: dict[str, dict[str, str]] = {}
+    for adjective, families in found.items():
+        for family, codes in families.items():
+            current = codes & in_use if len(codes) > 1 else codes
+            if len(current) == 1:  # two currencies under one name: leave it unknown
+                merged.setdefault(adjective, {})[family] = next(iter(current))
+    for adjective, table in ADJECTIVES.items():
+        merged[adjective] = {**merged.get(adjective, {}), **table}
+    return merged
+
+
+def _merge_units() -> tuple[dict[str, str], dict[str, str | None]]:
+    words: dict[str, str] = {}
+    by_family: dict[str, set[str]] = {}
+    all_by_family: dict[str, set[str]] = {}
+    for code, names in _cldr.NAMES.items():
+        family = _family_of(code)
+        all_by_family.setdefault(family, set()).add(code)
+        if code in _cldr.IN_USE:
+            by_family.setdefault(family, set()).add(code)
+        for name in names:
+            unit = name.rpartition(" ")[2]
+            words.setdefault(UNIT_WORDS.get(unit, unit), family)
+            words.setdefault(unit, family)
+    words.update(UNIT_WORDS)
+    # A family's default: its one code in use today, else its one code ever
+    # ("sucres": ECS), else unknown ("kwacha": Malawi's or Zambia's).
+    defaults: dict[str, str | None] = {
+        family: next(iter(pick)) if len(pick := by_family.get(family) or codes) == 1 else None
+        for family, codes in all_by_family.items()
+    }
+    defaults.update(FAMILY_DEFAULTS)
+    return words, defaults
+
+
+def _merge_symbols() -> tuple[dict[str, str], dict[str, str]]:
+    single: dict[str, str] = {}
+    shared: dict[str, str] = dict(SHARED_SYMBOLS)
+    for symbol, codes in _cldr.SYMBOLS.items():
+        if symbol in SYMBOLS or symbol in shared:
+            continue
+        if len(codes) == 1:
+            single[symbol] = codes[0]
+        elif len({_family_of(code) for code in codes}) == 1:
+            shared[symbol] = _family_of(codes[0])
+    single.update(SYMBOLS)
+    return single, shared
+
+
+def _merge_cues(adjectives: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Country cues for the CLDR families several countries use today ("kwacha":
+    Zambia, Malawi), from the country names and adjectives; hand-written cues win,
+    and a family with a hand-written default ("dollar", "pound") gets none."""
+    shared: dict[str, set[str]] = {}
+    for code in _cldr.IN_USE:
+        if code in _cldr.NAMES:
+            shared.setdefault(_family_of(code), set()).add(code)
+    cues: dict[str, dict[str, str]] = {}
+    for word, table in adjectives.items():
+        for family, code in table.items():
+            if len(shared.get(family, ())) > 1 and FAMILY_DEFAULTS.get(family) is None:
+                cues.setdefault(family, {})[word] = code
+    return {**cues, **CONTEXT_CUES}
+
+
+ALL_ADJECTIVES: Final = _merge_adjectives()
+ALL_CONTEXT_CUES: Final = _merge_cues(ALL_ADJECTIVES)
+ALL_UNIT_WORDS, ALL_FAMILY_DEFAULTS = _merge_units()
+ALL_SYMBOLS, ALL_SHARED_SYMBOLS = _merge_symbols()

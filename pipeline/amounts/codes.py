@@ -1,13 +1,15 @@
-"""Is a text an ISO 4217 currency code? babel's list when installed, else our own copy."""
+"""Is a text an ISO 4217 currency code? CLDR's list, as babel ships it.
+
+The list is copied into `_currencies.ISO_4217` (tests/amounts/test_currencies.py checks
+the copy against the installed babel), so that `newsclaims amounts` does not pay babel's
+import and data load (about 45 ms) at start-up.
+"""
 
 from __future__ import annotations
-
-import functools
 
 from pipeline.amounts._currencies import ISO_4217
 
 
-@functools.lru_cache(maxsize=64)
 def is_currency_code(code: str) -> bool:
     """True for an ISO 4217 code in capitals, current or withdrawn ("USD", "FRF").
 
@@ -17,10 +19,4 @@ def is_currency_code(code: str) -> bool:
     >>> is_currency_code("CAD"), is_currency_code("XYZ"), is_currency_code("usd")
     (True, False, False)
     """
-    if not (len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()):
-        return False
-    try:
-        from babel.numbers import list_currencies
-    except ImportError:  # babel is optional: the copy in _currencies.py
-        return code in ISO_4217
-    return code in list_currencies()
+    return code in ISO_4217

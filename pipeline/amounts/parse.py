@@ -19,17 +19,17 @@ hostile input (100k digits, 50k "$" signs) is scanned in linear time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from models import Amount, Qualifier
 from pipeline.amounts import _currencies as cur
 from pipeline.amounts.codes import is_currency_code
+from pipeline.amounts.currency import alt, read_currency, to_amounts
 from pipeline.amounts.rules import (
+    _GROUP_SPACE,
     _NUM,
+    _NUM_SPACED,
     _PERCENT,
     _SP,
     _SP1,
@@ -47,56 +47,35 @@ from pipeline.errors import Errors, NewsclaimsError
 __all__ = ["find_amounts", "parse_amount"]
 
 
-def _alt(words: Iterable[str]) -> str:
-    r"""A regex matching any of `words`, built as a trie so that the engine tries
-    one branch per next character instead of every word at every position.
-    Inner spaces match any run of whitespace; the longest word is preferred.
-
-    >>> _alt(["mln", "million", "m"])
-    'm(?:(?:illion|ln))?'
-    >>> _alt(["more than", "over"])
-    '(?:more\\s+than|over)'
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 _WORD_NUMBERS = [*cur.UNITS, *cur.TENS, "hundred", "thousand"]
-_SCALE_WORDS = [w for w in cur.SCALES if len(w) > 1]  # single letters only attached
-_UNIT_ALT = _alt([*cur.UNIT_WORDS, *(w for w in cur.CENT_WORDS if w not in ("c", "p", "¢"))])
+# Single letters and "mm" only attached ("$5m", "$3MM"): spaced, they are metres.
+_SCALE_WORDS = [w for w in cur.SCALES if len(w) > 1 and w not in cur.LETTER_SCALES]
+_BIG_SCALES = ["thousand", "million", "billion", "trillion"]
+_CENTS = [w for w in cur.CENT_WORDS if w not in ("c", "p", "¢")]
+_BARE_UNITS = [w for w in cur.ALL_UNIT_WORDS if w not in cur.NEED_ADJECTIVE or w in cur.UNIT_WORDS]
 
-_WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{_alt(_SCALE_WORDS)}|dollar|euro)\b)
-    |(?:{_alt(_WORD_NUMBERS)})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_alt(_WORD_NUMBERS)})\b){{0,5}}+
+_NUMBER_WORD = alt(_WORD_NUMBERS)
+_WNUM_RUN = rf"(?:{_NUMBER_WORD})(?:(?:[ \t]++|-)(?:and[ \t]++)?(?:{_NUMBER_WORD})\b){{0,5}}+"
+# A compound keeps its leading "one billion" ("one billion two hundred million").
+_WNUM = rf"""(?:half[ \t]+an?|an?(?=[ \t]++(?:{alt(_SCALE_WORDS)}|dollar|euro)\b)
+    |{_WNUM_RUN}(?:[ \t]++(?:{alt(_BIG_SCALES[1:])})[ \t]++{_WNUM_RUN})?
       (?:[ \t]++and[ \t]++a[ \t]++half)?)\b"""
-_TAIL_WORD = rf"(?:{_alt(cur.TENS)})(?:[ -](?:{_alt(cur.UNITS)}))?|{_alt(cur.UNITS)}"
+_TAIL_WORD = rf"(?:{alt(cur.TENS)})(?:[ -](?:{alt(cur.UNITS)}))?|{alt(cur.UNITS)}"
 # The patterns run on the lower-cased text (case-insensitive matching is several
 # times slower); codes that only count in capitals ("USD", "RM") are checked
 # against the original text when a match is read.
-_SYMBOL_ALT = _alt(w.lower() for w in cur.SYMBOLS)
-_CASED_ALT = _alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED])
-_PRE = rf"""(?:{_SYMBOL_ALT}
+_SYMBOL_ALT = alt(w.lower() for w in [*cur.ALL_SYMBOLS, *cur.ALL_SHARED_SYMBOLS])
+_CASED_ALT = alt(w.lower() for w in [*cur.ISO_CODES, *cur.PREFIX_WORDS_CASED, *cur.SHARED_CASED])
+_PRE = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])                       # not "Kr|one" of "Krone"
+    |(?:{alt(cur.SPACED_DOLLAR_PREFIXES)})[ \t]\$                 # c $ 16.4, hk $ 10 (tokenised)
     |{_CASED_ALT}
-    |(?:{_alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
-_SUF_CODES = rf"""(?:{_SYMBOL_ALT}|¢
-    |(?:{_alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED])})(?![\w]))"""
-_SUF_WORDS = rf"(?:(?:{_alt(cur.ADJECTIVES)}){_SP1})?(?:{_UNIT_ALT})\b"
+    |(?:{alt(cur.PREFIX_WORDS)})(?=[ \t\d]))"""
+_SUF_CODES = rf"""(?:(?:{_SYMBOL_ALT})(?![a-z])|¢
+    |(?:{alt(w.lower() for w in [*cur.ISO_CODES, *cur.SUFFIX_WORDS_CASED, *cur.ISO_UNITS])})
+     (?![\w]))"""
+_SUF_WORDS = rf"""(?:(?:{alt(cur.ALL_ADJECTIVES)})(?:{_SP1}|-)      # Australian dlrs, Canadian-dlr
+      (?:{alt([*cur.ALL_UNIT_WORDS, *_CENTS])})
+    |(?:{alt([*_BARE_UNITS, *_CENTS])}))\b"""
 _SUF = rf"(?:{_SUF_CODES}|{_SUF_WORDS})"
 
 
@@ -104,13 +83,15 @@ def _part(i: int) -> str:
     """One amount of a match: currency before, number, scale, currency after."""
     return rf"""(?>                                     # atomic: fail fast, never re-read
     (?:(?P<pre{i}>{_PRE})[ \t]{{0,2}}+)?              # $ US$ € Rmb EUR Rs. before the number
-    (?>(?P<num{i}>{_NUM})|(?P<wn{i}>{_WNUM}))           # 1,250.5 | two | half a
+    (?>(?P<num{i}>(?(pre{i}){_NUM_SPACED}|(?!))|{_NUM})  # $12 500 (not the date of "May 7 500")
+      |(?P<wn{i}>{_WNUM}))                              # 1,250.5 | two | half a
     (?!{_SP}{_PERCENT})                                 # 60%, 25 percent are not money
-    (?:(?P<sc{i}>{_alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $10K
-      |{_SP1}(?P<scs{i}>{_alt(_SCALE_WORDS)})\b)?       # spaced scale: 1.5 mln, 2,000 crore
-    (?:(?P<suf{i}>p\b(?!\.m\b)|{_SUF})                 # attached: 10$, 20€, 50p (not 7p.m.)
-      |[ \t]++(?P<sufs{i}>{_SUF})                        # spaced: 5 mln Australian dlrs, 5m USD
-      |[ \t]*+\r?\n[ \t]*+(?P<sufw{i}>{_SUF_WORDS}))?     # wrapped: 20\nmln francs (not "7\nUSD")
+    (?:(?P<sc{i}>{alt(cur.SCALES)})\b                  # attached scale: 150bn, $5m, $3MM
+      |(?:{_SP1}|-)(?P<scs{i}>{alt(_SCALE_WORDS)})\b)? # spaced scale: 1.5 mln, $2.5-billion
+    (?:(?P<sep{i}>[ \t]++                               # spaced: 5 mln Australian dlrs, 5m USD
+        |-(?=[a-z])                                     # hyphenated: 50-million-euro
+        |[ \t]*+\r?\n[ \t]*+(?=[a-z]))?+                 # wrapped: 20 mln\nfrancs
+       (?P<suf{i}>(?(sep{i})(?!)|p\b(?!\.m\b))|{_SUF}))?  # attached: 10$, 20€, 50p (not 7p.m.)
     )"""
 
 
@@ -134,7 +115,7 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "exactly": "exact",
 }  # fmt: skip
 _QUALIFIER_WORDS = [w for w in _QUALIFIERS if w != "~"]
-_QUAL = rf"""(?:(?P<qual>(?P<between>between)|{_alt(_QUALIFIER_WORDS)}){_SP1}
+_QUAL = rf"""(?:(?P<qual>(?P<between>between)|{alt(_QUALIFIER_WORDS)}){_SP1}
       |(?P<tilde>~)[ \t]?+)"""
 
 _MONEY = re.compile(
@@ -152,8 +133,8 @@ _MONEY = re.compile(
          |(?=[ \t]*+\Z))                                # or the text ends there: US$3 and fourteen
     )?
     (?P<plus>\+(?!\d))?                                 # $50 Billion+
-    (?(pre1)|(?(suf1)|(?(sufs1)|(?(sufw1)|(?(sc1)|(?(scs1)           # a currency or a scale
-      |(?(pre2)|(?(suf2)|(?(sufs2)|(?(sufw2)|(?(sc2)|(?(scs2)|(?!)))))))))))))  # in a part
+    (?(pre1)|(?(suf1)|(?(sc1)|(?(scs1)                  # a currency or a scale in a part
+      |(?(pre2)|(?(suf2)|(?(sc2)|(?(scs2)|(?!)))))))))
     """,
     re.VERBOSE,
 )
@@ -171,13 +152,6 @@ _CHANGE_BEFORE = re.compile(
 # "won" the verb, "pounds" the weight, "the 2,000 mark".
 _WON_OK = re.compile(r"\s*+(?:$|[.,;:)\]]|(?:per|to|against|vs|from|and|or|each|a\s+dollar)\b)")
 _POUNDS_WEIGHT = re.compile(r"\s++(?:of|per)\b")
-_SYMBOLS_FOLDED = {symbol.lower(): code for symbol, code in cur.SYMBOLS.items()}
-_CONTEXT_CUES = {
-    family: re.compile(rf"\b(?:{_alt(cues)})\b") for family, cues in cur.CONTEXT_CUES.items()
-}
-
-
-_Cues = list[tuple[int, str]]  # (offset, ISO code) of the country words in a text
 
 
 @dataclass(slots=True)
@@ -205,13 +179,19 @@ def find_amounts(text: str, *, default_dollar: str = "USD") -> list[Amount]:
     if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     cands: list[_Cand] = []
-    for m in _MONEY.finditer(low):
-        cands.extend(_read_match(m, text, low))
+    pos = 0
+    while (m := _MONEY.search(low, pos)) is not None:
+        resume = _cut_short(m, low)
+        if resume is None:
+            cands.extend(_read_match(m, text, low))
+            pos = m.end()
+        else:
+            pos = resume
     cands = _share_lists(cands, low)
     cands = _carry_over(cands, low)
     cands = _vs_columns(cands, low)
     _mark_equivalents(cands, low)
-    return _to_amounts(cands, text, low, default_dollar)
+    return to_amounts(cands, text, low, default_dollar)
 
 
 def parse_amount(text: str, *, default_dollar: str = "USD") -> Amount | None:
@@ -223,6 +203,69 @@ def parse_amount(text: str, *, default_dollar: str = "USD") -> Amount | None:
     """
     found = find_amounts(text, default_dollar=default_dollar)
     return found[0] if found else None
+
+
+# All or nothing: the number expression goes on past the end of a match
+# ("$2.5" of "$2.5-billion", "$3" of "$3MMX", "€ 3" of "€ 3,5,0") ...
+_GOES_ON_AFTER_DIGIT = re.compile(
+    rf"""(?:[.,]\d                                     # a decimal or a group not read
+      |{_GROUP_SPACE}\d{{3}}(?!\d)                      # a space-grouped thousand not read
+      |[a-z\d]                                          # unit letters: 3mmx, 5bnq
+      |-?(?:{alt(_SCALE_WORDS)}|{alt(cur.ISO_UNITS)})\b  # a scale not read
+      |-(?:{alt(_BARE_UNITS)})\b)                      # a currency word not read
+    """,
+    re.VERBOSE,
+)
+_GOES_ON_AFTER_WORD = re.compile(
+    rf"-(?:{alt(_SCALE_WORDS)}|{alt(_BARE_UNITS)}|{alt(_WORD_NUMBERS)})\b"
+)
+_NUMBER_AFTER_SYMBOL = re.compile(r"[ \t]*+\d")  # "Three $ 200": the $ is 200's
+# ... or began before its start ("500 million" of "12 500 million", "two hundred
+# million" of "one billion two hundred million").
+_DIGITS_GO_ON_BEFORE = re.compile(rf"(?<![\d.,])\d{{1,3}}{_GROUP_SPACE}\Z")  # 12 |500 mln
+_DATE_BEFORE = re.compile(  # "March 18 500 mln dlrs": a date, not "18 500"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?[ \t]++"
+    r"\d{1,2}(?:-\d{1,2})?\s\Z"
+)
+_THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
+_WORDS_GO_ON_BEFORE = re.compile(  # one billion |two hundred million, one point |three
+    rf"\b(?:{alt([*_WORD_NUMBERS, *_BIG_SCALES])})[ \t-]++(?:and[ \t]++)?\Z|\bpoint[ \t]++\Z"
+)
+
+
+def _cut_short(m: re.Match[str], low: str) -> int | None:
+    """None when match `m` holds its whole number expression, else where to search on.
+
+    A match the text continues is never read: the value would stop short of the
+    text ("$2.5" for "$2.5-billion"). When it ends in a symbol that belongs to
+    the number after it ("Three $ 200"), the search goes on at that symbol.
+
+    >>> probe = lambda text: _cut_short(_MONEY.search(text), text)
+    >>> probe("it paid $3 for it"), probe("three $ 200 vouchers"), probe("$5.5,5")
+    (None, 6, 4)
+    """
+    end = m.end()
+    last = low[end - 1]
+    if last.isdigit():
+        if _GOES_ON_AFTER_DIGIT.match(low, end):
+            return end
+    elif last.isalpha():
+        if _GOES_ON_AFTER_WORD.match(low, end):
+            return end
+    elif _NUMBER_AFTER_SYMBOL.match(low, end):
+        for name in ("suf2", "suf1"):
+            if m[name] is not None and m.end(name) == end:
+                return m.start(name)
+        return end
+    start = m.start()
+    if _THREE_DIGITS.match(low, start):
+        before: re.Pattern[str] | None = _DIGITS_GO_ON_BEFORE
+    else:
+        before = _WORDS_GO_ON_BEFORE if low[start].isalpha() else None
+    if before is not None and before.search(low, max(0, start - 30), start):
+        if before is _WORDS_GO_ON_BEFORE or not _DATE_BEFORE.search(low, max(0, start - 20), start):
+            return end
+    return None
 
 
 def _read_match(m: re.Match[str], text: str, low: str) -> list[_Cand]:
@@ -282,10 +325,15 @@ def _read_range(
     sep = m["sep"].strip().lower()
     if currency1 is None and (p1.letter_scale or p2.letter_scale):
         return []
+    if _is_year(p1) and p2.scale is not None and sep != "-":
+        # "from 1.7 billion bolivars in 1985 to 3.9 billion bolivars": a year, not an end
+        return [_Cand(p2.start, p2.end, high, None, None, currency2, "exact", scale2)]
     if sep not in ("to", "and"):
         if text[p2.end : p2.end + 1] == "/":  # "SFR 3-11/16": a fraction in a rate table
             return []
         if _is_quote_pair(p1, p2):  # "skr 23.86-91": 23.86 to 23.91 in a rate table
+            if p1.currency is None:
+                return []  # "bfr 4.0101-0180  austral": the word names the next rate
             return [_Cand(m.start(), p1.end, low, None, None, currency1, qualifier, scale1)]
     if sep != m["sep"] and sep not in ("to", "and") and p1.currency is None and p1.scale is None:
         # "OSLO, March 3 - 5 mln crowns": a spaced dash after a bare number is no range.
@@ -314,6 +362,21 @@ def _read_range(
     return [first, second]
 
 
+def _is_year(part: _Part) -> bool:
+    """A bare four-digit year ("1985"), not the low end of a range.
+
+    >>> _is_year(_Part(0, 4, Decimal(1985), None, True, None, "1985", False))
+    True
+    """
+    return (
+        part.currency is None
+        and part.scale is None
+        and part.digits is not None
+        and len(part.digits) == 4
+        and 1900 <= part.number <= 2099
+    )
+
+
 def _is_quote_pair(p1: _Part, p2: _Part) -> bool:
     """A rate quote "23.86-91" (bid 23.86, offer 23.91), not a range.
 
@@ -328,14 +391,13 @@ def _is_quote_pair(p1: _Part, p2: _Part) -> bool:
 
 
 _PART_GROUPS = {
-    i: (f"pre{i}", f"num{i}", f"wn{i}", f"sc{i}", f"scs{i}", f"suf{i}", f"sufs{i}", f"sufw{i}")
-    for i in (1, 2)
+    i: tuple(f"{g}{i}" for g in ("pre", "num", "wn", "sc", "scs", "sep", "suf")) for i in (1, 2)
 }
 
 
 def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     """Read the number, scale and currency of part `i` of a match, or None if not money."""
-    pre_g, num_g, wn_g, sc_g, scs_g, suf_g, sufs_g, sufw_g = _PART_GROUPS[i]
+    pre_g, num_g, wn_g, sc_g, scs_g, sep_g, suf_name = _PART_GROUPS[i]
     num_text, word_text = m[num_g], m[wn_g]
     if num_text is None and word_text is None:
         return None
@@ -343,43 +405,112 @@ def _read_part(m: re.Match[str], i: int, text: str, low: str) -> _Part | None:
     if number is None:
         return None
     sc_name = sc_g if m[sc_g] is not None else scs_g
-    suf_name = next((g for g in (suf_g, sufs_g) if m[g] is not None), sufw_g)
     scale_text = m[sc_name]
     scale = cur.SCALES.get(" ".join(scale_text.split())) if scale_text else None
     currency = None
-    pre, suf = m[pre_g], m[suf_name]
+    pre = m[pre_g]
     number_start, number_end = m.span(num_g if num_text is not None else wn_g)
     start = number_start
     if pre is not None:
         start, pre_end = m.span(pre_g)
-        currency = _read_currency(text[start:pre_end].strip())
+        currency = read_currency(text[start:pre_end].strip(), text, start)
     end = max(number_end, m.end(sc_name))
-    if suf is not None:
-        suf_start, suf_end = m.span(suf_name)
-        if currency is None:
-            currency = _read_currency(text[suf_start:suf_end])
-        if _suffix_ok(suf, suf_end, num_text, scale, low):
-            end = suf_end
-        elif pre is None:
-            currency = None
-    is_article = word_text is not None and word_text in ("a", "an")
-    if is_article and scale is None:
+    if m[suf_name] is not None:
+        read = _read_suffix(m, i, text, low, currency, scale)
+        if read is None:
+            return None
+        currency, scale, suf_end = read
+        end = suf_end if suf_end is not None else end
+    if word_text is not None:
+        compound = _compound(word_text, number, scale)
+        if compound is None:
+            return None
+        number, scale = compound
+    if _DECIMAL_COMMA.fullmatch(num_text or "") and scale is None:
+        if currency is None or currency.code != "EUR":
+            return None  # "514,00 dlrs" (514,000 mistyped?) or 514.00: neither is sure
+    if word_text in ("a", "an") and scale is None:
         family = currency.family if currency is not None else None
         if family not in ("dollar", "euro") or (currency is not None and currency.minor):
             return None
     plain = num_text is None or "," not in num_text
-    letter_scale = scale_text is not None and len(scale_text) == 1
+    letter_scale = scale_text is not None and scale_text in cur.LETTER_SCALES
     return _Part(start, end, number, scale, plain, currency, num_text, letter_scale)
 
 
+def _read_suffix(
+    m: re.Match[str], i: int, text: str, low: str, currency: _Cur | None, scale: int | None
+) -> tuple[_Cur | None, int | None, int | None] | None:
+    """The currency, scale and end a part's suffix gives, or None when it voids the part.
+
+    Returns the end only when the suffix belongs to the amount ("5 mln dlrs", not the
+    "won" of "the team won").
+    """
+    _, num_g, wn_g, _, _, sep_g, suf_name = _PART_GROUPS[i]
+    suf = m[suf_name]
+    suf_start, suf_end = m.span(suf_name)
+    sep = m[sep_g] or ""
+    if sep.strip(" \t") and not _SUF_WORDS_ONLY.fullmatch(low, suf_start, suf_end):
+        return None  # "7\nUSD", "5-USD": a code starts the next line or word
+    if "\n" in sep and sep[-1] in " \t" and _NUMBER_NEXT.match(low, suf_end):
+        return None  # an indented table row: "APRIL 7\n  STG 1.6190"
+    if sep and scale is None and _RATE_NEXT.match(low, suf_end):
+        return None  # a rate table: "bfr 3.9974-4.0106\naustral 0.9875"
+    if sep == "-" and (suf.lower() in cur.CENT_WORDS or m[wn_g] in ("a", "an")):
+        return None  # "a two-pence cut in the tax rate", "a billion-dollar deal": no sums
+    unit = cur.ISO_UNITS.get(text[suf_start:suf_end])  # "40 MEUR"
+    if unit is not None:
+        if scale is None and currency is None:
+            return _Cur(unit[0], None), unit[1], suf_end
+        return currency, scale, None
+    suf_currency = read_currency(text[suf_start:suf_end], text, suf_start)
+    if suf_currency is not None and _suffix_ok(suf, suf_end, m[num_g], scale, low, sep == "-"):
+        return currency or suf_currency, scale, suf_end
+    return (None if m[_PART_GROUPS[i][0]] is None else currency), scale, None
+
+
+def _compound(
+    words_text: str, number: Decimal, scale: int | None
+) -> tuple[Decimal, int | None] | None:
+    """Add the leading billions of "one billion two hundred million" (value, scale).
+
+    None for "one billion one-dlr (shares)", where the second number is no part of the
+    first; the number and scale unchanged when there is no compound.
+
+    >>> _compound("one billion two hundred", Decimal(200), 6)
+    (Decimal('1200000000'), None)
+    >>> _compound("one billion one", Decimal(1), None) is None
+    True
+    """
+    words = words_text.split()
+    cut = next((k for k, word in enumerate(words) if word in _BIG_SCALES[1:]), None)
+    if cut is None:
+        return number, scale
+    big_value = _number(" ".join(words[:cut]))
+    big_power = cur.SCALES[words[cut]]
+    rest = _number(" ".join(words[cut + 1 :])) or Decimal(0)
+    rest_ok = scale < big_power if scale is not None else 1000 <= rest < 10**big_power
+    if big_value is None or not rest_ok:
+        return None
+    return big_value * Decimal(10) ** big_power + rest * Decimal(10) ** (scale or 0), None
+
+
+_SUF_WORDS_ONLY = re.compile(_SUF_WORDS, re.VERBOSE)
+_NUMBER_NEXT = re.compile(r"[ \t]*+\d")
+_RATE_NEXT = re.compile(r"\s++\d++\.\d{3}")
+_DECIMAL_COMMA = re.compile(r"\d++,\d{1,2}")  # "3,5 Mrd.", "€ 1,25": sure with a scale or €
 _MARK_BEFORE_NOUN = re.compile(
     r"\s+(?!(?:in|of|for|on|at|by|and|or|to|with|from|as|level|barrier|threshold)\b)[a-z][a-z-]+"
 )
 
 
-def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text: str) -> bool:
+def _suffix_ok(
+    suf: str, end: int, num_text: str | None, scale: int | None, text: str, hyphenated: bool
+) -> bool:
     """Refuse unit words that are not money here: won (verb), pounds (weight), mark, 1080p."""
     word = " ".join(suf.split())
+    if hyphenated and word in ("pound", "pounds"):
+        return False  # "a 100-pound bag"
     if word == "won":
         return scale is not None or _WON_OK.match(text, end) is not None
     if word in ("pounds", "pound"):
@@ -391,99 +522,3 @@ def _suffix_ok(suf: str, end: int, num_text: str | None, scale: int | None, text
     if word == "p":
         return scale is None and num_text is not None and len(num_text.split(".")[0]) <= 2
     return True
-
-
-def _read_currency(written: str) -> _Cur | None:
-    """Map a written currency (symbol, code, word, adjective + word) to a `_Cur`.
-
-    >>> _read_currency("Australian dlrs")
-    _Cur(code='AUD', family='dollar', minor=False)
-    >>> _read_currency("francs")
-    _Cur(code=None, family='franc', minor=False)
-    """
-    text = " ".join(written.split())
-    code = cur.SYMBOLS.get(text) or _SYMBOLS_FOLDED.get(text.lower())
-    if code is not None:
-        return _Cur(code, "dollar" if code == cur.DEFAULT_DOLLAR else None)
-    if text == "¢":
-        return _Cur(None, "dollar", minor=True)
-    if text in cur.ISO_CODES:
-        return _Cur(cur.ISO_ALIASES.get(text, text), None)
-    cased = cur.PREFIX_WORDS_CASED.get(text) or cur.SUFFIX_WORDS_CASED.get(text)
-    if cased:
-        return _Cur(cased, None)
-    low = text.lower()
-    if low in cur.PREFIX_WORDS:
-        return _Cur(cur.PREFIX_WORDS[low], None)
-    return _read_unit_word(low)
-
-
-def _read_unit_word(low: str) -> _Cur | None:
-    """Read "dlrs", "Australian dlrs", "Swiss francs", "cts" (lower case, single-spaced)."""
-    adjective = None
-    if low not in cur.UNIT_WORDS and " " in low:
-        adjective, low = low.rsplit(" ", 1)
-        if adjective not in cur.ADJECTIVES:
-            return None
-    minor = low in cur.CENT_WORDS and low not in cur.UNIT_WORDS
-    family = cur.CENT_WORDS[low] if minor else cur.UNIT_WORDS.get(low)
-    if family is None:
-        return None
-    if adjective is not None and family in cur.ADJECTIVES[adjective]:
-        return _Cur(cur.ADJECTIVES[adjective][family], family, minor)
-    if family in cur.CONTEXT_CUES:
-        return _Cur(None, family, minor)
-    return _Cur(cur.FAMILY_DEFAULTS.get(family), family, minor)
-
-
-def _resolve(
-    currency: _Cur | None, start: int, text: str, default_dollar: str, cues: dict[str, _Cues]
-) -> str | None:
-    """The ISO code of a read currency: default dollar, or a country named in the text."""
-    if currency is None:
-        return None
-    if currency.code == cur.DEFAULT_DOLLAR:
-        return default_dollar
-    if currency.code is not None:
-        return currency.code
-    family = currency.family or ""
-    if family == "dollar":
-        return default_dollar
-    if family in _CONTEXT_CUES:
-        if family not in cues:  # found once per text, only when the family occurs
-            found = _CONTEXT_CUES[family].finditer(text)
-            table = cur.CONTEXT_CUES[family]
-            cues[family] = [(m.start(), table[" ".join(m[0].lower().split())]) for m in found]
-        positions = cues[family]
-        if positions:
-            i = bisect_left(positions, (start, ""))
-            return positions[i - 1][1] if i > 0 else positions[0][1]
-    return cur.FAMILY_DEFAULTS.get(family)
-
-
-def _to_amounts(cands: list[_Cand], text: str, low: str, default_dollar: str) -> list[Amount]:
-    """Build the `Amount` models; a bare "dlrs" restating an explicit dollar takes its code."""
-    cues: dict[str, _Cues] = {}
-    codes = [_resolve(c.currency, c.start, low, default_dollar, cues) for c in cands]
-    explicit: dict[tuple[Decimal | None, Decimal | None, Decimal | None], str] = {}
-    for cand, code in zip(cands, codes, strict=True):
-        if code and code != default_dollar and cand.currency and cand.currency.family == "dollar":
-            explicit.setdefault((cand.value, cand.low, cand.high), code)
-    out = []
-    for cand, code in zip(cands, codes, strict=True):
-        if cand.currency is not None and cand.currency.code == cur.DEFAULT_DOLLAR:
-            code = explicit.get((cand.value, cand.low, cand.high), code)
-        out.append(
-            Amount(
-                text=text[cand.start : cand.end],
-                start=cand.start,
-                end=cand.end,
-                value=float(cand.value) if cand.value is not None else None,
-                min=float(cand.low) if cand.low is not None else None,
-                max=float(cand.high) if cand.high is not None else None,
-                currency=code,
-                qualifier=cand.qualifier,
-                equivalent_of=cand.equivalent_of,
-            )
-        )
-    return out

@@ -10,7 +10,7 @@ restatement in another currency points at the amount it restates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from models import Qualifier
@@ -20,9 +20,18 @@ from pipeline.amounts import _currencies as cur
 # (wire copy breaks lines inside amounts: "some 68\nmln francs"), never across a blank one.
 _SP = r"[ \t\xa0]*+(?:\r?\n[ \t\xa0]*+)?"
 _SP1 = rf"(?=\s){_SP}"
-# Digits: Indian grouping (5,00,000), thousands separators, plain; decimals.
-_NUM = r"""(?:\d{1,2}(?:,\d\d){1,6},\d{3}|\d{1,3}(?:,\d{3}){1,8}+|\d{1,15}+)(?:\.\d{1,12}+)?(?!\d)
+# Digits: Indian grouping (5,00,000), thousands separators, thousands grouped by
+# spaces ("12 500", also no-break and narrow no-break spaces), plain; decimals,
+# and a decimal comma where it cannot be a thousands separator ("3,5", "1,25").
+_GROUP_SPACE = "[ \xa0\u2009\u202f]"
+_NUM = r"""(?:\d{1,2}(?:,\d\d){1,6},\d{3}|\d{1,3}(?:,\d{3}){1,8}+)(?:\.\d{1,12}+)?(?!\d)
+    |\d{1,15}+(?:\.\d{1,12}+|,\d{1,2}+(?![\d,]))?(?!\d)
     |\.\d{1,12}+(?!\d)"""
+# Space-grouped thousands, read only after a currency ("$12 500 million"): after
+# a bare number the space may end a date ("on May 7 500 mln dlrs").
+_NUM_SPACED = (
+    rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}}){{1,4}}+(?!{_GROUP_SPACE}?\d)(?:\.\d{{1,12}}+)?(?!\d)"
+)
 _PERCENT = r"(?:%|pct\b|percent\b|per[ \t]?cent\b)"
 # A sentence or paragraph ends between two amounts: no carry-over across it.
 _SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
@@ -30,7 +39,9 @@ _SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s|\n[ \t]*\n|\n[ \t]{3,}")
 _CARRY_FOLLOW = re.compile(
     r"""\s*+(?:$|[.,;:)\]!?]|(?:and|or|but|from|to|vs|versus|against|compared|a|an|the|this
         |last|next|in|for|at|on|with|earlier|before|ago|previously|respectively|while
-        |whereas|when|which|as|after)\b)""",
+        |whereas|when|which|as|after
+        |spent|budgeted|allocated|earmarked|invested|paid|planned|projected|estimated
+        |forecast|approved|committed|set\s+aside|originally)\b)""",
     re.VERBOSE,
 )
 # A "vs" column: "3.65 billion crowns vs 3.40".
@@ -56,6 +67,8 @@ class _Cur:
     code: str | None  # ISO code, cur.DEFAULT_DOLLAR, or None
     family: str | None
     minor: bool = False  # cents, pence: the value is in hundredths
+    named: bool = field(default=False, repr=False)  # "Taiwan dlrs": the country written
+    bare: bool = field(default=False, repr=False)  # "dlrs", "pounds": a unit word alone
 
 
 @dataclass(slots=True)
@@ -82,12 +95,17 @@ def _number(written: str) -> Decimal | None:
 
     >>> _number("1,250.5"), _number("forty-two"), _number("half a"), _number("TWO")
     (Decimal('1250.5'), Decimal('42'), Decimal('0.5'), Decimal('2'))
+    >>> _number("12 500"), _number("3,5"), _number("5,00,000")
+    (Decimal('12500'), Decimal('3.5'), Decimal('500000'))
     >>> _number("one hundred and twenty five"), _number("one and a half")
     (Decimal('125'), Decimal('1.5'))
     """
     if written[:1].isdigit() or written[:1] == ".":
+        digits = "".join(written.split()).replace("\u202f", "")  # "12 500"
+        if "," in digits and "." not in digits and len(digits.rpartition(",")[2]) < 3:
+            digits = digits.replace(",", ".")  # a decimal comma: "3,5"
         try:
-            return Decimal(written.replace(",", ""))
+            return Decimal(digits.replace(",", ""))
         except InvalidOperation:
             return None
     words = written.lower().replace("-", " ").split()

@@ -21,7 +21,6 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
 from models import Amount, Claim, Document, Period, Settings, Subject
-from pipeline.amounts.local import carry_local_currencies
 from pipeline.amounts.parse import find_amounts
 from pipeline.link import syntax, thresholds
 from pipeline.link._state import (
@@ -113,8 +112,7 @@ def plan_document(doc: Document, settings: Settings) -> Plan:
     settings (Settings): Run options (`parse_all` parses every sentence).
     RETURNS (Plan): Nothing to parse when the article has no amount.
     """
-    found = find_amounts(doc.text, default_dollar=settings.default_dollar)
-    amounts = tuple(carry_local_currencies(doc.text, found))
+    amounts = tuple(find_amounts(doc.text, default_dollar=settings.default_dollar))
     if not amounts and not (PERCENT_RE.search(doc.text) and SPEND_WORD_RE.search(doc.text)):
         return Plan(amounts, (), (), ())
     sentences = tuple(split_sentences(doc.text))

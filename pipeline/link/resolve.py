@@ -91,33 +91,34 @@ def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False
         if is_junk_name(name, ctx.doc.text):
             return None
         return Subject(name=name, start=ref.start + base, end=ref.end + base)
-    position = ref.start + base
     speaker = _speaker_of_clause(token)
     if speaker is not None:  # "TSMC said it expects ...": it is TSMC
         return resolve(ctx, speaker, base)
-    label = "PERSON" if ref.anaphor == "person" else "ORG"
+    return _antecedent(ctx, token, ref.start + base, "PERSON" if ref.anaphor == "person" else "ORG")
+
+
+def _antecedent(ctx: DocContext, token: Token, position: int, label: str) -> Subject | None:
+    """Who a pronoun or "the company" at `position` refers to, by preference: the last
+    speaker (for "It said"), the last clause subject, the topic named just before, the
+    last mention; failing all, the topic when it is near."""
     candidates = [
         m
         for m in reversed(ctx.mentions)
         if m.start < position and m.label == label and not is_outlet_name(m.name)
     ]
     window = position - thresholds.ANAPHOR_WINDOW
-    if token.dep_ == "nsubj" and token.head.lower_ in REPORT_VERBS:
-        # "... Sears said. It said about 131 mln dlrs ...": who speaks goes on speaking
-        for m in candidates:
-            if m.is_speaker and m.start >= window:
-                return Subject(name=m.name, start=m.start, end=m.end)
-    # Prefer the last one that was the subject of its clause, within a few sentences.
-    for m in candidates:
-        if m.is_subject and m.start >= window:
-            return Subject(name=m.name, start=m.start, end=m.end)
-    # Failing that, the organisation the article is about, when it was named just before.
+    near = [m for m in candidates if m.start >= window]
     topic_key = short_key(ctx.topic.name) if ctx.topic is not None else None
-    for m in candidates:
-        if m.start >= window and short_key(m.name) == topic_key:
-            return Subject(name=m.name, start=m.start, end=m.end)
-    for m in candidates:
-        return Subject(name=m.name, start=m.start, end=m.end)
+    speaking = token.dep_ == "nsubj" and token.head.lower_ in REPORT_VERBS
+    for wanted in (
+        # "... Sears said. It said about 131 mln dlrs ...": who speaks goes on speaking
+        [m for m in near if m.is_speaker and speaking],
+        [m for m in near if m.is_subject],
+        [m for m in near if short_key(m.name) == topic_key],
+        candidates,
+    ):
+        if wanted:
+            return Subject(name=wanted[0].name, start=wanted[0].start, end=wanted[0].end)
     if label == "ORG" and topic_is_near(ctx, position):
         return ctx.topic
     return None

@@ -7,12 +7,20 @@ Where the rows come from:
 - ISSUE: the forms that issue 3 names.
 - DUCKLING: a few rows of Duckling's English money corpus (the conformance suite).
 - BUGS_CAUGHT: wrong readings found in runs over Reuters-21578, fixed.
+- ISSUE_11: the table of issue 11 (money forms that came back short or in the wrong
+  currency), each in a sentence written for this file.
+- FORMS_11: the forms issue 11 lists, and currencies no row was typed for (CLDR).
+- SHARED: symbols several currencies write: country cues decide, else a default, else None.
+- BOUNDARY: the all-or-nothing mechanism: a match the text continues (before or
+  after) is read whole or not at all.
+- NEVER_PARTIAL: text whose number cannot be read whole gives nothing, never a part.
 - NOT_MONEY: must yield no amount at all.
 - KNOWN_GAPS: strict xfails; a fix makes them pass and fail the run, so it is noticed.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
@@ -178,6 +186,116 @@ BUGS_CAUGHT = [
     Case("offers 18.50 dlrs four\ndays/8,000", 18.5, "USD"),
     # A single-letter scale without a currency: "Series 82B" is not money.
     Case("93.9 mln dlrs of two mortgage bond issues, Series 82A and 82B.", 93.9e6, "USD"),
+    # Issue 11 work: "thousand" is no leading scale of a compound ("six thousand").
+    Case("with profits of six thousand dlrs, the company said", 6000.0, "USD"),
+    # A year before "to" was read as a range's low end: "rose in 1986 to 120 mln stg".
+    Case("pretax profits rose in 1986 to 120 mln stg from 81 mln", 120e6, "GBP"),
+    # Rate tables: a currency word names the next rate, not the one before it.
+    Case("ptas 1.1852-1874 bfr 4.0101-0180      austral\n0.9875slr", None, None),
+    Case("bfr 3.9974-4.0106\naustral 0.9875slr", None, None),
+    # A hyphenated minor unit is a rate: "a two-pence cut in the basic rate of tax".
+    Case("analysts expect a two-pence cut in the basic rate of tax", None, None),
+]
+
+ISSUE_11 = [
+    Case("The builder said it paid $3MM for the lot.", 3e6, "USD"),
+    Case("Group revenue was $12 500 million last year.", 12.5e9, "USD"),
+    Case("Group revenue was $12\u202f500 million last year.", 12.5e9, "USD"),
+    Case("Group revenue was $12\xa0500 million last year.", 12.5e9, "USD"),
+    Case("The state cleared the Rs4,250-crore irrigation plan.", 42.5e9, "INR"),
+    Case("The $2.5-billion takeover of the miner closed on Friday.", 2.5e9, "USD"),
+    Case("Three $ 200 vouchers went to each winner.", 200.0, "USD"),
+    Case("The fund holds one billion two hundred million dollars.", 1.2e9, "USD"),
+    Case("Der Umsatz lag bei € 3,5 Mrd. im Jahr.", 3.5e9, "EUR"),
+    Case("the utility took a c $ 16.4 million charge .", 16.4e6, "CAD"),
+    Case("sales rose to hk $ 10.05 billion last year", 10.05e9, "HKD"),
+    Case("The order is worth 40 MEUR over five years.", 40e6, "EUR"),
+    Case("Licences cost 15-20 usd per seat.", (15.0, 20.0), "USD", "range"),
+    Case("A bowl of noodles costs 100元 there.", 100.0, "CNY"),
+    Case("The treasury will borrow KSh 20 billion this year.", 20e9, "KES"),
+]
+
+FORMS_11 = [
+    Case("a seed round of $250K", 250e3, "USD"),
+    Case("a 50-million-euro upgrade of the port", 50e6, "EUR"),
+    Case("a 300-mln-Canadian-dlr order", 300e6, "CAD"),
+    Case("the 108-billion-dlr deficit", 108e9, "USD"),
+    Case("budgets of 12 MUSD", 12e6, "USD"),
+    Case("a 250 KUSD licence", 250e3, "USD"),
+    Case("a 12 TEUR grant", 12e3, "EUR"),
+    Case("an outlay of 4 bn USD", 4e9, "USD"),
+    Case("it fetched one million two hundred thousand dollars", 1.2e6, "USD"),
+    Case("the firm got us $ 5 million in aid", 5e6, "USD"),
+    Case("a nz $ 7 million grant", 7e6, "NZD"),
+    Case("a Mex$40 fee", 40.0, "MXN"),
+    Case("paid r$ 30 million", 30e6, "BRL"),
+    Case("tickets at € 1,25 each", 1.25, "EUR"),
+    Case("raised $5,6 bn", 5.6e9, "USD"),
+    # Symbols and names from CLDR that no hand-written row covers.
+    Case("a ₦5 billion bond", 5e9, "NGN"),
+    Case("a ₡300 million road", 300e6, "CRC"),
+    Case("a ₾12 million loan", 12e6, "GEL"),
+    Case("a ₭90 billion dam", 90e9, "LAK"),
+    Case("a ৳500 crore bridge", 5e9, "BDT"),
+    Case("a RD$75 million port", 75e6, "DOP"),
+    Case("80 mln Costa Rican colones", 80e6, "CRC"),
+    Case("it costs 12 Georgian lari", 12.0, "GEL"),
+    Case("a 3 billion Ghanaian cedis budget", 3e9, "GHS"),
+    Case("spent 6.9 billion jamaica dlrs", 6.9e9, "JMD"),
+    Case("a loan of 20 mln European currency units", 20e6, "XEU"),
+    Case("a 45 billion Brazilian reals plan", 45e9, "BRL"),
+    Case("a 45 billion reais plan", 45e9, "BRL"),
+    Case("Tk 500 crore for schools", 5e9, "BDT"),
+    # A country written with a unit it does not use: the currency is unknown.
+    Case("a wage of 277 Zimbabwean dlrs", 277.0, "ZWD"),
+]
+
+SHARED = [
+    Case("It cost ¥500 million", 500e6, "JPY"),
+    Case("BEIJING - The plant cost ¥500 million", 500e6, "CNY"),
+    Case("TOKYO - The plant cost ¥500 million", 500e6, "JPY"),
+    Case("a ticket costs kr 500", 500.0, None),
+    Case("OSLO - a ticket costs kr 500", 500.0, "NOK"),
+    Case("STOCKHOLM - a ticket costs 500 kr", 500.0, "SEK"),
+    Case("the treasury will borrow Sh 20 billion", 20e9, None),
+    Case("NAIROBI - the treasury will borrow Sh 20 billion", 20e9, "KES"),
+    Case("KAMPALA - the treasury will borrow Sh 20 billion", 20e9, "UGX"),
+    Case("LUSAKA - Zambia lost 718 mln kwacha", 718e6, "ZMW"),
+    Case("it lost 718 mln kwacha", 718e6, None),
+]
+
+BOUNDARY = [
+    # After the end: more digit groups, a decimal comma, a hyphenated scale,
+    # unit letters, a number after a symbol.
+    Case("it paid $12 500 million", 12.5e9, "USD"),
+    Case("it paid € 3,5 Mrd.", 3.5e9, "EUR"),
+    Case("the $2.5-billion deal", 2.5e9, "USD"),
+    Case("a 7.7-billion\nfranc issue", 7.7e9, "FRF"),
+    Case("It paid $3MM", 3e6, "USD"),
+    Case("Three $ 200 vouchers", 200.0, "USD"),
+    Case("ten £ 50 notes", 50.0, "GBP"),
+    # Before the start: number words before a scale, digits before a group.
+    Case("one billion two hundred million dollars", 1.2e9, "USD"),
+    # Not a continuation: a date before the number, a year before "to".
+    Case("issue on April 7 1.5 billion dlrs of notes", 1.5e9, "USD"),
+    Case("sold on July 6 100 mln dlrs of debentures", 100e6, "USD"),
+    Case("profit rose in 1986 to 120 mln stg", 120e6, "GBP"),
+    Case("revenue rose from 1985 to 3.9 billion dlrs", 3.9e9, "USD"),
+    Case("a dollar-yen range of 140-150", None, None),
+    Case("the team won 5-2 in London", None, None),
+]
+
+NEVER_PARTIAL = [
+    Case("revenue of 12 500 million dollars", None, None),  # no currency before: a date?
+    Case("one billion and two hundred million dollars", None, None),
+    Case("it paid $3MMX for it", None, None),
+    Case("the €1,250,5 figure", None, None),
+    Case("$5.5,5 a unit", None, None),
+    Case("514,00 dlrs", None, None),  # 514,000 mistyped, or 514.00
+    Case("a 5-USD fee", None, None),
+    Case("one billion one-dlr par shares", None, None),
+    Case("5 mln\nUSD 3", None, None),
+    Case("from 1 point 1 and one point three dollars", None, None),  # not "three dollars"
 ]
 
 NOT_MONEY = [
@@ -208,6 +326,17 @@ NOT_MONEY = [
     Case("a yen for travel", None, None),
     Case("the meeting ends at 7p.m. local time", None, None),
     Case("the 100m sprint and a 10K run", None, None),
+    # CLDR unit words that are English words count only after their country.
+    Case("produce 10 mln units a year", None, None),
+    Case("two Canadian gold funds", None, None),
+    Case("a 3mm bolt", None, None),
+    Case("a 100-pound bag of sugar", None, None),
+    Case("the Danish Krone    8.82862", None, None),
+    Case("APRIL 7\n STG 1.6190/6200", None, None),
+    Case("in 1985 to 2,000 units", None, None),
+    Case("rub 5 drops of oil on the hinge", None, None),  # "rub": a verb, not RUB
+    Case("a billion-dollar deal", None, None),  # a size class, not exactly 1e9
+    Case("a trillion-dollar budget blueprint", None, None),
 ]
 
 KNOWN_GAPS = [
@@ -232,6 +361,11 @@ def _got(amount: Amount | None) -> tuple[object, str | None, Qualifier | None]:
     + ISSUE
     + DUCKLING
     + BUGS_CAUGHT
+    + ISSUE_11
+    + FORMS_11
+    + SHARED
+    + BOUNDARY
+    + NEVER_PARTIAL
     + NOT_MONEY
     + [pytest.param(c, marks=pytest.mark.xfail(strict=True)) for c in KNOWN_GAPS],
     ids=repr,
@@ -320,6 +454,50 @@ MULTI = [
         [("200", 200.0, "JPY", None), ("1440 yen", 1440.0, "JPY", None)],
     ),
     Multi("items 10, 12 and 5 mln dlrs", [("5 mln dlrs", 5e6, "USD", None)]),
+    # A currency named in full carries to later bare words of its family (issue 11).
+    Multi(
+        "Damascus set 41.7 billion Syrian pounds. Recurrent spending is 24.2 billion pounds.",
+        [
+            ("41.7 billion Syrian pounds", 41.7e9, "SYP", None),
+            ("24.2 billion pounds", 24.2e9, "SYP", None),
+        ],
+    ),
+    Multi(
+        "Revenue of 479.67 billion Taiwan dlrs tops the 432.06 billion dlrs budgeted.",
+        [
+            ("479.67 billion Taiwan dlrs", 479.67e9, "TWD", None),
+            ("432.06 billion dlrs", 432.06e9, "TWD", None),
+        ],
+    ),
+    Multi(
+        "It owes 9 billion Canadian dlrs and 6 billion U.S. dlrs. It repaid 2 billion dlrs.",
+        [
+            ("9 billion Canadian dlrs", 9e9, "CAD", None),
+            ("6 billion U.S. dlrs", 6e9, "USD", None),
+            ("2 billion dlrs", 2e9, "USD", None),  # the nearest name before wins
+        ],
+    ),
+    Multi(
+        "It paid 4 mln Canadian dlrs. Then U.S. buyers paid 3 mln U.S. dlrs. Fees were 1 mln dlrs.",
+        [
+            ("4 mln Canadian dlrs", 4e6, "CAD", None),
+            ("3 mln U.S. dlrs", 3e6, "USD", None),
+            ("1 mln dlrs", 1e6, "USD", None),  # the nearest name wins
+        ],
+    ),
+    Multi(
+        "Its budget is 250 mln Egyptian pounds. A $5 fee; 3 mln stg in London.",
+        [
+            ("250 mln Egyptian pounds", 250e6, "EGP", None),
+            ("$5", 5.0, "USD", None),  # a symbol keeps --dollar
+            ("3 mln stg", 3e6, "GBP", None),  # another family
+        ],
+    ),
+    # A bare scaled amount that continues the figures before it.
+    Multi(
+        "It will spend 929 mln dlrs in 1987, eight pct more than the 862 mln spent in 1986.",
+        [("929 mln dlrs", 929e6, "USD", None), ("862 mln", 862e6, "USD", None)],
+    ),
     # "from X to Y" after a change is two amounts, not a range.
     Multi(
         "profit rose from 5 mln dlrs to 7 mln dlrs",
@@ -353,6 +531,8 @@ def test_amounts_offsets_point_into_text() -> None:
 def test_amounts_default_dollar() -> None:
     amount = parse_amount("a 5 mln dlr loan and $3", default_dollar="CAD")
     assert amount is not None and amount.currency == "CAD"
+    hyphenated = parse_amount("The $2.5-billion takeover", default_dollar="CAD")
+    assert hyphenated is not None and (hyphenated.value, hyphenated.currency) == (2.5e9, "CAD")
     explicit = parse_amount("US$3", default_dollar="CAD")
     assert explicit is not None and explicit.currency == "USD"
 
@@ -395,14 +575,20 @@ def test_amounts_property_spans_and_values(pieces: list[str]) -> None:
 
 
 # Hostile inputs and how many amounts each holds: none in runs of digits, signs,
-# separators or words; one sentence of two amounts repeated gives two per copy.
+# separators or words (a run of number words cannot be read whole, so no part of it is
+# read); one sentence of two amounts repeated gives two per copy.
 HOSTILE = [
     ("digits", "9" * 100_000, 0),
     ("dollar-signs", "$" * 50_000, 0),
     ("long-number", "$1" + "0" * 100_000 + " mln dlrs", 0),
     ("separators", "1,000," * 20_000 + " dlrs", 0),
     ("betweens", "between " * 20_000, 0),
-    ("words", "one " * 50_000 + "dollars", 1),
+    ("words", "one " * 50_000 + "dollars", 0),  # never read whole: nothing (issue 11)
+    ("space-groups", "$1" + " 000" * 30_000 + " million", 0),
+    ("compound-words", "one billion " * 30_000 + "dollars", 0),
+    ("hyphens", "$2.5" + "-billion" * 30_000, 0),
+    ("decimal-commas", "€ 3,5" * 50_000, 0),
+    ("adjectives", "5 mln " + "hong kong " * 30_000 + "dlrs", 0),
     (
         "1MB-line",
         "It will spend over 200 billion yuan (roughly $30 billion) on 8,000 H100s. " * 14_000,
@@ -419,3 +605,68 @@ def test_amounts_hostile_input_gives_exact_spans(name: str, text: str, count: in
     assert len(amounts) == count, name
     for amount in amounts:
         assert text[amount.start : amount.end] == amount.text
+
+
+# Generated amounts (issue 11): whatever the value, scale, currency and style,
+# find_amounts reads exactly that amount or nothing; never a part of it.
+_WRITTEN_CURRENCIES = [  # (before the number, after it, ISO code)
+    ("$", "", "USD"),
+    ("US$", "", "USD"),
+    ("€", "", "EUR"),
+    ("€ ", "", "EUR"),
+    ("£", "", "GBP"),
+    ("HK$", "", "HKD"),
+    ("₦", "", "NGN"),
+    ("₾", "", "GEL"),
+    ("EUR ", "", "EUR"),
+    ("Rs ", "", "INR"),
+    ("KSh ", "", "KES"),
+    ("", " dlrs", "USD"),
+    ("", " dollars", "USD"),
+    ("", " euros", "EUR"),
+    ("", " Swiss francs", "CHF"),
+    ("", " Nigerian naira", "NGN"),
+    ("", " Costa Rican colones", "CRC"),
+    ("", " yen", "JPY"),
+    ("", " USD", "USD"),
+    ("", " stg", "GBP"),
+]
+_WRITTEN_SCALES = [
+    ("", 0), (" mln", 6), (" million", 6), (" billion", 9), ("bn", 9), (" bn", 9), ("m", 6),
+    ("-billion", 9), ("-million", 6), (" crore", 7), (" lakh", 5), ("MM", 6), ("K", 3),
+]  # fmt: skip
+_SETTINGS = [
+    "The company said it would spend {} on new plants.",
+    "{} was set aside, officials said on Tuesday.",
+    "In 2024 the group paid {} for the stake",
+    "Sales rose 5 pct to {}, it said.",
+    "LONDON, March 3 - A budget of {}\nwas approved.",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    whole=st.integers(1, 999_999),
+    cents=st.one_of(st.none(), st.integers(0, 99)),
+    grouped=st.booleans(),
+    scale=st.sampled_from(_WRITTEN_SCALES),
+    written=st.sampled_from(_WRITTEN_CURRENCIES),
+    setting=st.sampled_from(_SETTINGS),
+)
+def test_amounts_property_exact_value_or_nothing(
+    whole: int,
+    cents: int | None,
+    grouped: bool,
+    scale: tuple[str, int],
+    written: tuple[str, str, str],
+    setting: str,
+) -> None:
+    digits = f"{whole:,}" if grouped else str(whole)
+    digits += f".{cents:02d}" if cents is not None else ""
+    (scale_text, power), (before, after, code) = scale, written
+    if scale_text in ("m", "MM", "K") and not before:
+        scale_text, power = "", 0  # letter scales are written after a symbol only
+    text = setting.format(f"{before}{digits}{scale_text}{after}")
+    want = float(Decimal(digits.replace(",", "")) * Decimal(10) ** power)
+    found = [(a.value, a.currency) for a in find_amounts(text)]
+    assert found in ([], [(want, code)]), text

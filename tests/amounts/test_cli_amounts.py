@@ -107,3 +107,33 @@ def test_cli_amounts_streams_one_line_at_a_time() -> None:
         proc.stdin.close()
         assert proc.wait(timeout=60) == 0
     assert [a["amounts"][0]["currency"] for a in answers] == ["USD", "GBP"]
+
+
+# Issue 11, as a new user tries it: each line through the command, with the value
+# and currency it must give (or nothing at all, never a part of the number).
+ISSUE_11_LINES = [
+    ("The buyer paid $3MM for the lot.", 3e6, "USD", "CAD"),
+    ("Revenue was $12 500 million.", 12.5e9, "USD", "CAD"),
+    ("The Rs4,250-crore canal plan.", 42.5e9, "INR", "INR"),
+    ("The $2.5-billion takeover of the mill.", 2.5e9, "USD", "CAD"),
+    ("Three $ 200 vouchers were given out.", 200.0, "USD", "CAD"),
+    ("one billion two hundred million dollars", 1.2e9, "USD", "CAD"),
+    ("Umsatz von € 3,5 Mrd.", 3.5e9, "EUR", "EUR"),
+    ("the mill took a c $ 16.4 million charge", 16.4e6, "CAD", "CAD"),
+    ("sales rose to hk $ 10.05 billion", 10.05e9, "HKD", "HKD"),
+    ("a deal of 40 MEUR", 40e6, "EUR", "EUR"),
+    ("tea costs 100元 a pot", 100.0, "CNY", "CNY"),
+    ("the state borrows KSh 20 billion", 20e9, "KES", "KES"),
+]
+
+
+@pytest.mark.parametrize("dollar", ["USD", "CAD"])
+def test_cli_amounts_issue_11_table(dollar: str) -> None:
+    stdin = "".join(line + "\n" for line, *_ in ISSUE_11_LINES) + "15-20 usd per seat\n"
+    rows = _run(stdin.encode("utf-8"), "--dollar", dollar)
+    for (line, value, usd_reading, cad_reading), row in zip(ISSUE_11_LINES, rows, strict=False):
+        want = usd_reading if dollar == "USD" else cad_reading
+        got = [(a["value"], a["currency"]) for a in row["amounts"]]  # type: ignore[union-attr]
+        assert got == [(value, want)], line
+    ranged = rows[-1]["amounts"][0]  # type: ignore[index]
+    assert (ranged["min"], ranged["max"], ranged["currency"]) == (15.0, 20.0, "USD")
