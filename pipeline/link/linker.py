@@ -433,8 +433,7 @@ def _read_parse(
     if any(_is_central_bank(n) for n in named) or _CENTRAL_BANK_OPERATION_RE.search(sdoc.text):
         kind, decision_rule = "not", RuleId.NOT_CENTRAL_BANK
         rules.append(RuleId.NOT_CENTRAL_BANK)
-    written = ctx.doc.text[seg.start : seg.end]
-    headline = written.upper() == written  # as written: parse_view title-cases headlines
+    headline = _is_headline(ctx, mention.sent_idx)
     if headline:
         rules.append(RuleId.SENTENCE_HEADLINE)
     item = find_item(root, amount_ids, decision.cue)
@@ -495,6 +494,21 @@ _SCALE_RE = regex.compile(
     r"\d\s*(?:k|m|mn|b|bn|tn)\b|\b(?:thousand|million|mln|billion|bln|trillion|crore|lakh)",
     regex.IGNORECASE,
 )
+
+
+def _is_headline(ctx: DocContext, sent_idx: int) -> bool:
+    """A headline: a line in capitals as written (parse_view title-cases it for the parse),
+    or one of the first lines of the article that ends without a full stop ("Airtel raises
+    $1 billion for data centers"): a title, which restates a body figure."""
+    seg = ctx.plan.sentences[sent_idx]
+    written = ctx.doc.text[seg.start : seg.end].strip()
+    if written.upper() == written:
+        return True
+    return (
+        sent_idx < thresholds.HEADLINE_LINES
+        and not written.endswith((".", "!", "?", '"', "”"))
+        and len(written.split()) <= thresholds.HEADLINE_WORDS
+    )
 
 
 def _is_small(amount: Amount) -> bool:

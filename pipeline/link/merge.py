@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from decimal import Decimal
 
 import regex
 
 from models import Amount, Claim, Evidence, Flag, Source, Subject
+from pipeline.link import thresholds
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
 from pipeline.link.names import junk_reason, short_key
@@ -115,11 +118,30 @@ def allocate_budget_lines(read: list[Mention]) -> list[Mention]:
 
 
 def _same_value(a: Amount, b: Amount) -> bool:
+    """The same figure: equal within half a percent, or one a rounded restatement of the
+    other ("$5bn" for "$4.87bn", "a $9 billion order" for "$8.8 billion": GUIDELINES.md)."""
     if a.currency != b.currency:
         return False
     if a.value is not None and b.value is not None:
-        return abs(a.value - b.value) <= 0.005 * max(a.value, b.value)
+        if abs(a.value - b.value) <= 0.005 * max(a.value, b.value):
+            return True
+        return _rounds_to(b.value, a.value) or _rounds_to(a.value, b.value)
     return a.min == b.min and a.max == b.max
+
+
+def _rounds_to(value: float, rounded: float) -> bool:
+    """Whether `rounded` (one or two significant digits) is `value` rounded, and close.
+
+    >>> _rounds_to(4.87e9, 5e9), _rounds_to(8.8e9, 9e9), _rounds_to(1.5e9, 2e9)
+    (True, True, False)
+    """
+    if value <= 0 or rounded <= 0:
+        return False
+    digits = len(format(Decimal(repr(rounded)).normalize(), "e").split("e")[0].replace(".", ""))
+    if digits > 2 or abs(value - rounded) > thresholds.ROUNDED_RESTATEMENT * rounded:
+        return False
+    exponent = math.floor(math.log10(rounded)) - digits + 1
+    return bool(round(value / 10**exponent) * 10**exponent == rounded)
 
 
 def _matches(claim: ClaimDraft, mention: Mention, *, any_subject: bool = False) -> bool:

@@ -54,3 +54,14 @@ SUBJECT_WALK_STEPS = 8
 # ("New" in "New York", "New Jersey") is a fragment of longer names, not a name: four
 # uses in five leave room for one title-cased headline or sentence start.
 FRAGMENT_SHARE = 0.8
+
+# A figure with one or two significant digits restates another that rounds to it when
+# they differ by at most 5%: "$5bn" for "$4.87bn" (2.6%), "$9 billion" for "$8.8 billion"
+# (2.2%); "$2bn" and "$1.5bn" (25%) stay two facts.
+ROUNDED_RESTATEMENT = 0.05
+
+# A headline is one of the first two segments (a Reuters story's date line, then its
+# headline; a page's title, then its deck) when it has no final full stop and at most
+# 25 words: longer unpunctuated lines are paragraphs whose splitter lost the stop.
+HEADLINE_LINES = 2
+HEADLINE_WORDS = 25

@@ -840,7 +840,19 @@ SENTENCE_KIND = [
         R.TABLE_ROW, False, "Planned AI capital spending in 2025\n\nMicrosoft $80bn\n", "$80bn", D25
     ),
     Row(R.SENTENCE_HEADLINE, True, "ACME TO SPEND 50 MLN DLRS ON NEW PLANT", "50 MLN DLRS"),
-    Row(R.SENTENCE_HEADLINE, False, "Acme to spend 50 mln dlrs on new plant", "50 mln dlrs"),
+    Row(
+        R.SENTENCE_HEADLINE,
+        True,
+        "Acme to spend $50 million on new plant\n\nAcme Corp said on Monday it will spend "
+        "fifty million dollars on a new plant.",
+        "$50 million",
+    ),
+    Row(
+        R.SENTENCE_HEADLINE,
+        False,
+        "Acme said on Monday it will spend 50 mln dlrs on a new plant.",
+        "50 mln dlrs",
+    ),
     Row(
         R.SENTENCE_BULLET,
         True,
