@@ -76,6 +76,12 @@ _PERIOD = regex.compile(
         (?!\s*[/-]\s*\d)                          # not the start of a split year or a span
         (?!\s*(?:bn|billion|mln|million|m\b|tonnes|units|jobs|shares|employees|workers))
     )
+    | (?P<month>                                   # "in March", "on Sept. 9", "last May"
+        (?:in|on|since|during|last|earlier\s+in|early\s+in|late\s+in)\s+
+        (?:early\s+|mid-?|late\s+)?
+        (?P<mon>{_MONTH_RE})\b\.?(?:\s+\d{{1,2}}\b(?!\s*,?\s*\d))?
+        (?!\s*,?\s*{_YEAR})                          # "in March 2026" is read as a year
+    )
     | (?P<rel>                                     # relative years
         (?P<relw>
             (?:this|the\s+current)\s+(?:fiscal\s+|financial\s+|calendar\s+)?year
@@ -99,6 +105,7 @@ _STRENGTH = {
     "rel": 0.9,
     "horizon": 0.9,
     "date": 0.3,
+    "month": 0.5,
 }
 
 
@@ -140,7 +147,9 @@ def find_periods(
     out = []
     for m in _PERIOD.finditer(text):
         kind = m.lastgroup or "year"
-        for name in ("horizon", "fystart", "fyend", "fiscal", "split", "date", "year", "rel"):
+        for name in (
+            "horizon", "fystart", "fyend", "fiscal", "split", "date", "year", "month", "rel"
+        ):
             if m[name] is not None:
                 kind = name
                 break
@@ -185,6 +194,13 @@ def _resolve(m: regex.Match[str], kind: str, doc_date: dt.date | None) -> int | 
         return int(m["endyear"]) - (0 if _MONTHS[m["endmonth"].lower()] == 12 else 1)
     if doc_date is None:
         return None
+    if kind == "month":
+        # the month of an announcement gives its year (GUIDELINES.md): the last such month
+        # up to the story's date ("in March" in an October 2025 story is March 2025,
+        # "in November" in a January 2026 story November 2025), as news reports what was
+        # announced
+        month = _MONTHS[m["mon"].lower().rstrip(".")]
+        return doc_date.year if month <= doc_date.month else doc_date.year - 1
     if kind == "fystart":
         return _start_year(_MONTHS[m["fymonth"].lower()], doc_date)
     if kind == "fyend":
