@@ -42,6 +42,23 @@ class Decoded(NamedTuple):
 
 
 def decode_bytes(data: bytes, *, partial: bool) -> Decoded | str:
+    r"""Decode a file (see `_decode`), NUL characters past the sniffed start removed.
+
+    A NUL in the first 8 KB makes the file binary; later ones (a text file with a few
+    stray NUL bytes) are removed, and the note says how many.
+
+    >>> decode_bytes(b"a" * 9000 + b"\x00b", partial=False).note
+    '1 NUL characters removed'
+    """
+    decoded = _decode(data, partial=partial)
+    if isinstance(decoded, str) or "\x00" not in decoded.text:
+        return decoded
+    removed = f"{decoded.text.count(chr(0))} NUL characters removed"
+    note = f"{decoded.note}; {removed}" if decoded.note else removed
+    return Decoded(decoded.text.replace("\x00", ""), decoded.encoding, note)
+
+
+def _decode(data: bytes, *, partial: bool) -> Decoded | str:
     r"""Decode a file: UTF-8, a BOM obeyed, else charset-normalizer's guess, said in the note.
 
     data (bytes): The file's bytes.

@@ -257,3 +257,31 @@ def test_batch_deep_json_on_stdin(tmp_path: Path, blank_nlp: Language) -> None:
         for x in read_outputs(tmp_path / "c.jsonl")["errors"].splitlines()
     ]
     assert (summary.articles, error.line, error.reason) == (1, 2, "JSON nested too deeply to read")
+
+
+@pytest.mark.parametrize("many", [None, fake_extract_many], ids=["one", "many"])
+def test_batch_timeout_does_not_depend_on_the_chunk(
+    wire: Path, tmp_path: Path, blank_nlp: Language, many: Any
+) -> None:
+    # A 1.5 s article under a 1 s limit times out whether its chunk holds three fast
+    # neighbours (an uninterrupted run) or only itself (a resumed run's last chunk).
+    def timed_out(names: list[str]) -> set[str]:
+        corpus = tmp_path / "-".join(names)
+        corpus.mkdir()
+        for name in names:
+            if name == "dozy.txt":
+                (corpus / name).write_text("DOZY with $9 million\n")
+            else:
+                (corpus / name).write_bytes((wire / name).read_bytes())
+        out = corpus.with_suffix(".jsonl")
+        extract_corpus(
+            corpus, out, settings=SETTINGS, nlp=blank_nlp, workers=1, extract=fake_extract,
+            extract_many=many, timeout=1.0, progress=False,
+        )  # fmt: skip
+        errors = [
+            ErrorRecord.model_validate_json(x) for x in read_outputs(out)["errors"].splitlines()
+        ]
+        return {e.doc_id or "" for e in errors if "ArticleTimeout" in e.reason}
+
+    together = timed_out(["reuters-2.txt", "reuters-3.txt", "dozy.txt", "reuters-5.txt"])
+    assert together == timed_out(["dozy.txt"]) == {"dozy.txt"}

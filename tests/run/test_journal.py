@@ -287,3 +287,27 @@ def test_journal_disk_full_on_a_real_small_filesystem(
         assert run_fake(wire, out, blank_nlp, resume=True) == reference
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_journal_fresh_run_killed_after_its_header_resumes_from_the_start(
+    wire: Path, tmp_path: Path, blank_nlp: Language, reference: dict[str, bytes]
+) -> None:
+    # A fresh run writes its journal header before it empties the data files: killed in
+    # between, the data files still hold an older run and the journal vouches for none of
+    # it, so --resume starts over and gives the uninterrupted run's bytes.
+    out = tmp_path / "c.jsonl"
+    run_fake(wire, out, blank_nlp)
+    journal = output_paths(out).journal
+    journal.write_bytes(journal.read_bytes().split(b"\n")[0] + b"\n")  # the header only
+    assert run_fake(wire, out, blank_nlp, resume=True) == reference
+
+
+def test_journal_resume_names_a_file_shorter_than_the_journal_says(
+    wire: Path, tmp_path: Path, blank_nlp: Language
+) -> None:
+    out = tmp_path / "c.jsonl"
+    run_fake(wire, out, blank_nlp)
+    docs = output_paths(out).docs
+    docs.write_bytes(docs.read_bytes()[:100])
+    with pytest.raises(NewsclaimsError, match=r"\[E314\] Cannot resume: '.*c\.docs\.jsonl' holds"):
+        run_fake(wire, out, blank_nlp, resume=True)
