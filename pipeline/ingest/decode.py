@@ -146,6 +146,29 @@ def _western(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# Tags as they open and close, for the nesting depth of a page that gave no article.
+_TAG = regex.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w:-]*)[^<>]*?(?P<self>/?)>")
+# Elements that never hold others (HTML's void elements).
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+MAX_HTML_DEPTH = 255  # libxml2's HTML parser stops reading deeper than this
+
+
+def html_depth(html: str) -> int:
+    """The deepest nesting of elements in a page (a quick count of its tags).
+
+    >>> html_depth("<html><body><div><p>x<br></p></div></body></html>")
+    4
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m["close"]:
+            depth = max(depth - 1, 0)
+        elif not m["self"] and m["name"].lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:
     """The article of an HTML page: its text (headline first), publication date and URL.
 

@@ -464,3 +464,23 @@ def test_ingest_assumptions_are_warned(
     assert error.severity == "warning" and warning in error.reason, error
     assert kept in doc.text and "\x00" not in doc.text
     assert doc.date_source == "default"  # the bad date ignored, --date used
+
+
+# Pages that give no article text, and the reason their record gives (issue 12).
+NO_ARTICLE = [
+    ("deep.html", "<html><body>" + "<div>" * 100_000 + "<p>Acme will spend $5 billion on "
+     "a new plant, the company said.</p>" + "</div>" * 100_000 + "</body></html>",
+     "nest 100003 deep, deeper than the HTML parser reads (255)"),
+    ("menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+     "no article text in the HTML"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "page", "reason"), NO_ARTICLE, ids=[n[0] for n in NO_ARTICLE])
+def test_ingest_html_without_article_says_why(
+    tmp_path: Path, name: str, page: str, reason: str
+) -> None:
+    _write(tmp_path, name, page.encode())
+    assert _docs(tmp_path) == []
+    (error,) = _errors(tmp_path)
+    assert error.severity == "skipped" and error.reason.endswith(reason), error.reason
