@@ -8,13 +8,20 @@ resumption are in test_journal.py.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FAKE_SETTINGS as SETTINGS
-from conftest import fake_extract, fake_extract_many, read_outputs, run_fake
+from conftest import (
+    fake_extract,
+    fake_extract_many,
+    read_outputs,
+    run_fake,
+    write_reuters_corpus,
+)
 from spacy.language import Language
 
 from models import Claim, DocRecord, ErrorRecord
@@ -139,7 +146,12 @@ def test_batch_progress_bar(
     assert capsys.readouterr().err == ""
     run_fake(wire, tmp_path / "b.jsonl", blank_nlp, progress=True)
     err = capsys.readouterr().err
-    assert "articles" in err and "claims=" in err and "errors=3, skipped=1" in err
+    assert "inputs" in err and "claims=" in err and "errors=3, skipped=1" in err
+    assert "/66" not in err  # a JSONL feed in the corpus: the total is not known
+    stories = write_reuters_corpus(tmp_path / "stories", 30)
+    run_fake(stories, tmp_path / "c.jsonl", blank_nlp, progress=True)
+    err = capsys.readouterr().err
+    assert re.search(r"30/30 \[[\d:]+<[\d:]+", err), err  # the total and an ETA
 
 
 def test_batch_stdin(tmp_path: Path, blank_nlp: Language) -> None:
