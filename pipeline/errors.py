@@ -97,6 +97,10 @@ class Errors(metaclass=_ErrorsWithCodes):
         "Refusing to write {path!r}: it is a symbolic link (to {target!r}), and newsclaims "
         "never writes through one; remove it, or choose another output path."
     )
+    E314 = (
+        "Cannot resume: {path!r} holds {actual} bytes, fewer than the {size} that the journal "
+        "{journal!r} vouches for (was it changed or lost?); --overwrite starts again."
+    )
     E312 = (
         "{path!r} exists and was not written by newsclaims extract (no journal beside it); "
         "give --overwrite to replace it, or choose another output path."

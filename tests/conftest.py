@@ -55,7 +55,8 @@ def fake_extract(doc: Document, nlp: Language, settings: Settings) -> list[Claim
 
     An article that holds "EXPLODE" raises, as a linker bug would; one that holds
     "KILLWORKER" kills its process, as the OOM killer would (use it with workers > 1 only);
-    one that holds "SLEEPY" takes 30 s, as a linker stuck on hostile text would.
+    one that holds "SLEEPY" takes 30 s, as a linker stuck on hostile text would; one that
+    holds "DOZY" takes 1.5 s.
     """
     if "EXPLODE" in doc.text:
         raise RuntimeError(f"linker bug on {doc.id}")
@@ -63,6 +64,8 @@ def fake_extract(doc: Document, nlp: Language, settings: Settings) -> list[Claim
         os.kill(os.getpid(), signal.SIGKILL)
     if "SLEEPY" in doc.text:
         time.sleep(30)
+    if "DOZY" in doc.text:
+        time.sleep(1.5)
     slow = float(os.environ.get(SLOW_ENV, "0"))
     if slow:
         time.sleep(slow)

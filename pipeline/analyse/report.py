@@ -241,12 +241,29 @@ def render_chart(name: str, facts: Sequence[Fact]) -> tuple[str | None, str]:
 
 
 def _anchors(claims: Sequence[Claim]) -> dict[int, str]:
-    seen: dict[str, int] = {}
-    anchors = {}
-    for index, claim in enumerate(claims):
-        base = "claim-" + slug(claim.claim_id)
-        seen[base] = seen.get(base, 0) + 1
-        anchors[index] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return dict(enumerate(unique_anchors("claim", [c.claim_id for c in claims])))
+
+
+def unique_anchors(prefix: str, keys: Sequence[str]) -> list[str]:
+    """One anchor per key, in order: two keys never share one, even when their slugs do.
+
+    prefix (str): What every anchor starts with ("doc", "claim").
+    keys (Sequence[str]): The names, doc ids or claim ids.
+    RETURNS (list[str]): The anchors.
+
+    >>> unique_anchors("doc", ["a/b.txt", "a-b.txt", "a/b.txt"])
+    ['doc-a-b-txt', 'doc-a-b-txt-2', 'doc-a-b-txt-3']
+    """
+    taken: set[str] = set()
+    anchors = []
+    for key in keys:
+        base = f"{prefix}-{slug(key)}"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        anchors.append(anchor)
     return anchors
 
 
@@ -283,11 +300,12 @@ def build_report(
             kv[0].casefold(),
         ),
     )
-    for name, spender_facts in ordered:
+    spender_anchors = unique_anchors("spender", [name for name, _ in ordered])
+    for (name, spender_facts), spender_anchor in zip(ordered, spender_anchors, strict=True):
         uri, note = render_chart(name, spender_facts)
         spenders.append(
             SpenderView(
-                anchor="spender-" + slug(name),
+                anchor=spender_anchor,
                 name=name,
                 facts=spender_facts,
                 chart_uri=uri,
@@ -297,6 +315,7 @@ def build_report(
         )
 
     doc_ids = list(dict.fromkeys([*docs, *(c.doc_id for c in claims)]))
+    doc_anchors = dict(zip(doc_ids, unique_anchors("doc", doc_ids), strict=True))
     articles = []
     for doc_id in doc_ids:
         doc = docs.get(doc_id)
@@ -315,7 +334,7 @@ def build_report(
         text_html = render_article(doc.text, all_spans) if doc else ""
         articles.append(
             ArticleView(
-                anchor="doc-" + slug(doc_id),
+                anchor=doc_anchors[doc_id],
                 doc_id=doc_id,
                 date=doc.date if doc else None,
                 url=doc.url if doc else None,

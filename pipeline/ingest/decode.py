@@ -42,6 +42,23 @@ class Decoded(NamedTuple):
 
 
 def decode_bytes(data: bytes, *, partial: bool) -> Decoded | str:
+    r"""Decode a file (see `_decode`), NUL characters past the sniffed start removed.
+
+    A NUL in the first 8 KB makes the file binary; later ones (a text file with a few
+    stray NUL bytes) are removed, and the note says how many.
+
+    >>> decode_bytes(b"a" * 9000 + b"\x00b", partial=False).note
+    '1 NUL characters removed'
+    """
+    decoded = _decode(data, partial=partial)
+    if isinstance(decoded, str) or "\x00" not in decoded.text:
+        return decoded
+    removed = f"{decoded.text.count(chr(0))} NUL characters removed"
+    note = f"{decoded.note}; {removed}" if decoded.note else removed
+    return Decoded(decoded.text.replace("\x00", ""), decoded.encoding, note)
+
+
+def _decode(data: bytes, *, partial: bool) -> Decoded | str:
     r"""Decode a file: UTF-8, a BOM obeyed, else charset-normalizer's guess, said in the note.
 
     data (bytes): The file's bytes.
@@ -127,6 +144,29 @@ def _western(data: bytes) -> tuple[str, str] | None:
         if sum(c.isalpha() for c in odd) <= _MOST_ACCENTED * letters:
             return codec, text
     return None
+
+
+# Tags as they open and close, for the nesting depth of a page that gave no article.
+_TAG = regex.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w:-]*)[^<>]*?(?P<self>/?)>")
+# Elements that never hold others (HTML's void elements).
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+MAX_HTML_DEPTH = 255  # libxml2's HTML parser stops reading deeper than this
+
+
+def html_depth(html: str) -> int:
+    """The deepest nesting of elements in a page (a quick count of its tags).
+
+    >>> html_depth("<html><body><div><p>x<br></p></div></body></html>")
+    4
+    """
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m["close"]:
+            depth = max(depth - 1, 0)
+        elif not m["self"] and m["name"].lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def html_article(html: str) -> tuple[str, dt.date | None, str | None] | None:

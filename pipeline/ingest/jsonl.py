@@ -130,6 +130,9 @@ def _jsonl_record(
     if note:
         yield line_error(path, lineno, note, doc_id=doc_id, severity="warning")
     date, date_source = _record_date(obj.get("date"))
+    if date is None and obj.get("date") not in (None, ""):
+        reason = bad_date_reason(obj.get("date"))
+        yield line_error(path, lineno, reason, doc_id=doc_id, severity="warning")
     date, date_source = document_date(text, date, date_source, settings)
     url = obj.get("url")
     yield Document(
@@ -144,6 +147,16 @@ def _jsonl_record(
         date_source=date_source,
         truncated=truncated,
     )
+
+
+def bad_date_reason(value: object) -> str:
+    """The warning for a date that is not one ("not-a-date", "2024-13-45").
+
+    >>> bad_date_reason("2024-13-45")
+    "date '2024-13-45' is not a date as YYYY-MM-DD: ignored"
+    """
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    return f"date {shown} is not a date as YYYY-MM-DD: ignored"
 
 
 def _record_date(value: object) -> tuple[dt.date | None, DateSource | None]:

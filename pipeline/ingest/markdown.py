@@ -117,6 +117,9 @@ def render_markdown(source: str) -> Rendered:
             out.add(_BLOCK_SEP, None)
     out.extend(body)
     date = _first_date(meta)
+    written = _first_text(meta, DATE_KEYS)
+    if date is None and written is not None and problem is None:
+        problem = f"date {written!r} is not a date as YYYY-MM-DD: ignored"
     url = _first_text(meta, URL_KEYS)
     return Rendered(out.text(), out.source_map(), title, date, url, problem)
 
@@ -174,6 +177,8 @@ def _read_front_matter(body: str) -> tuple[Mapping[str, object], str | None]:
         where = getattr(e, "problem_mark", None)
         line = f" (front matter line {where.line + 1})" if where is not None else ""
         return {}, f"front matter is not YAML{line}: not read as metadata"
+    except ValueError:  # a value YAML types but cannot build ("date: 2024-13-45"): as text
+        meta = yaml.load(body, Loader=yaml.BaseLoader)  # BaseLoader builds str only: safe
     if meta is None:
         return {}, None
     if not isinstance(meta, dict):

@@ -26,7 +26,13 @@ from typing import BinaryIO, NamedTuple
 from models import DateSource, Document, ErrorRecord, Settings, SourceFormat, SourceMap
 from pipeline.errors import Errors, InputError
 from pipeline.ingest.datasets import iter_dataset
-from pipeline.ingest.decode import decode_bytes, document_date, html_article
+from pipeline.ingest.decode import (
+    MAX_HTML_DEPTH,
+    decode_bytes,
+    document_date,
+    html_article,
+    html_depth,
+)
 from pipeline.ingest.jsonl import iter_jsonl, iter_stdin
 from pipeline.ingest.markdown import cut_source_map, render_markdown
 from pipeline.ingest.units import (
@@ -151,7 +157,7 @@ def read_source(
     if source.format in ("html", "warc"):
         article = html_article(text)
         if article is None:
-            return None, (*problems, error_record(source, "no article text in the HTML", "skipped"))
+            return None, (*problems, error_record(source, _no_article_reason(text), "skipped"))
         text, date, url = article
         date_source = "html_meta" if date else None
         url = source.url or url  # an archive's WARC-Target-URI: the address fetched
@@ -348,6 +354,17 @@ def _file_units(path: Path, rel: str, fmt: SourceFormat, settings: Settings) -> 
     except OSError as e:
         reason = f"cannot read the file: {_os_reason(e)}"
         yield ErrorRecord(path=str(path), reason=reason, doc_id=rel)
+
+
+def _no_article_reason(html: str) -> str:
+    # Why a page gave no article text: too deep for the parser, or none there.
+    depth = html_depth(html)
+    if depth > MAX_HTML_DEPTH:
+        return (
+            f"no article text in the HTML: its elements nest {depth} deep, deeper than "
+            f"the HTML parser reads ({MAX_HTML_DEPTH})"
+        )
+    return "no article text in the HTML"
 
 
 def _is_output(path: Path, names: set[str], excluded: set[Path]) -> bool:

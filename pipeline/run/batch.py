@@ -36,10 +36,10 @@ from typing import Any, BinaryIO, Literal
 
 from spacy.language import Language
 
-from models import SCHEMA_VERSION, RunSummary, Settings
+from models import SCHEMA_VERSION, Document, RunSummary, Settings
 from pipeline.errors import Errors, NewsclaimsError, NothingToReadError
 from pipeline.ingest.sources import SUFFIXES, is_unread_kind, iter_units
-from pipeline.ingest.units import STDIN, Unit, unit_key
+from pipeline.ingest.units import STDIN, FileSource, Unit, unit_key
 from pipeline.link.linker import extract_document
 from pipeline.link.linker import extract_many as link_extract_many
 from pipeline.outputs import OutputPaths, is_inside, output_paths, same_path
@@ -123,6 +123,8 @@ def extract_corpus(
     head = _head_of(units, corpus)
     _check_existing(paths, resume=resume, overwrite=overwrite)
     extractor = Extractor(extract, extract_many, timeout)
+    show = sys.stderr.isatty() if progress is None else progress
+    total = _count_units(corpus, settings, paths, follow_links) if show else None
     # The engine starts first: a Dask scheduler that cannot be reached leaves no file.
     with _engine(engine, workers, scheduler, nlp, settings, extractor) as runner:
         paths.claims.parent.mkdir(parents=True, exist_ok=True)
@@ -134,8 +136,9 @@ def extract_corpus(
                 paths,
                 counts,
                 checkpoint_every,
-                progress=progress,
+                progress=show,
                 initial=len(done),
+                total=total,
             )
     return RunSummary(
         articles=counts["articles"],
@@ -155,13 +158,14 @@ def _write_all(
     counts: dict[str, int],
     checkpoint_every: int,
     *,
-    progress: bool | None,
+    progress: bool,
     initial: int,
+    total: int | None,
 ) -> None:
     # Write every result in order, checkpointing as it goes; a full disk stops the run
     # with a message, what was checkpointed kept for --resume.
     sink = open_sink(paths, checkpoint_every)
-    bar = _progress_bar(progress, initial=initial)
+    bar = _progress_bar(progress, initial=initial, total=total)
     try:
         for chunk in results:
             for result in chunk:
@@ -277,15 +281,32 @@ def _chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield chunk
 
 
-def _progress_bar(progress: bool | None, *, initial: int) -> Any:
+def _count_units(
+    corpus: str | Path, settings: Settings, paths: OutputPaths, follow_links: bool
+) -> int | None:
+    # The units a run will see, for the progress bar's total and ETA: a second walk, which
+    # only lists files; None for standard input or a corpus with JSONL files, whose
+    # records would have to be read to be counted.
+    if str(corpus) == STDIN:
+        return None
+    n = 0
+    units = iter_units(corpus, settings=settings, exclude=paths, follow_links=follow_links)
+    for unit in units:
+        if isinstance(unit, FileSource) and unit.format == "jsonl" or isinstance(unit, Document):
+            return None
+        n += 1
+    return n
+
+
+def _progress_bar(progress: bool, *, initial: int, total: int | None) -> Any:
     from tqdm import tqdm
 
-    show = sys.stderr.isatty() if progress is None else progress
     return tqdm(
         desc="extract",
-        unit=" articles",
+        unit=" inputs",
         initial=initial,
-        disable=not show,
+        total=total,
+        disable=not progress,
         file=sys.stderr,
         dynamic_ncols=True,
     )

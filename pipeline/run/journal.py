@@ -86,10 +86,13 @@ def open_run(
     if not lines:  # a fresh run, or one that ended before its journal had a header
         if resume:
             logger.warning("no journal at %s: starting from the beginning", paths.journal)
-        for p in (paths.claims, paths.docs, paths.errors):
-            p.write_bytes(b"")
+        # The journal first: a kill between the two steps leaves a journal that vouches
+        # for nothing, from which --resume starts over, never an older journal that
+        # vouches for bytes the data files no longer hold.
         header = {"journal": _JOURNAL_VERSION, **signature}
         _write_synced(paths.journal, json.dumps(header).encode() + b"\n", mode="wb")
+        for p in (paths.claims, paths.docs, paths.errors):
+            p.write_bytes(b"")
         return set(), counts
     found = _json_line(lines[0])
     if found is None or found.get("journal") != _JOURNAL_VERSION:
@@ -112,10 +115,10 @@ def open_run(
         done.update(entry["done"])
         sizes = {k: int(entry[k]) for k in sizes}
         end += len(line) + 1
-    _truncate(paths.journal, end)
+    _truncate(paths.journal, end, paths)
     for name, size in sizes.items():
         path: Path = getattr(paths, name)
-        _truncate(path, size)
+        _truncate(path, size, paths)
     counts.update(_count_existing(paths))
     return done, counts
 
@@ -138,13 +141,11 @@ def _count_lines(path: Path) -> int:
     return n
 
 
-def _truncate(path: Path, size: int) -> None:
+def _truncate(path: Path, size: int, paths: OutputPaths) -> None:
     actual = path.stat().st_size if path.exists() else 0
     if actual < size:
         raise NewsclaimsError(
-            Errors.E304.format(
-                path=str(path), detail=f"{actual} bytes, the journal says {size}: file lost?"
-            )
+            Errors.E314.format(path=str(path), actual=actual, size=size, journal=str(paths.journal))
         )
     with path.open("r+b") as f:
         f.truncate(size)

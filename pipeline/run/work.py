@@ -74,7 +74,10 @@ def process_units(
         (one nlp.pipe over all their windows) and returns what `extract` would for each.
         When it raises, the chunk is redone article by article to find the culprit.
     timeout (float | None): Seconds an article may take; longer gets an error record.
-        Enforced with SIGALRM, so only in a process's main thread (not on Dask).
+        Enforced with SIGALRM, so only in a process's main thread (not on Dask). Per
+        article, whatever the chunk: a batch that takes longer than the limit as a whole
+        is redone one article at a time, each under the limit, so that whether an article
+        times out never depends on its neighbours (nor on where a resumed run cut chunks).
     RETURNS (list[UnitResult]): One result per unit, in order.
     """
     read = [_read_unit(unit, settings=settings) for unit in units]
@@ -82,7 +85,7 @@ def process_units(
     found: list[list[Claim] | str] | None = None
     if extract_many is not None and docs:
         try:
-            with _time_limit(timeout * len(docs) if timeout else None):
+            with _time_limit(timeout):
                 found = list(extract_many(docs, nlp, settings))
         except Exception:  # noqa: BLE001 - redone one by one below, which says where
             logger.debug("batched extraction failed; one article at a time", exc_info=True)

@@ -103,3 +103,23 @@ def test_report_claims_without_spender_and_empty() -> None:
     assert html.count('class="claim"') == len(anonymous)
     assert f"{len(anonymous)} claims (percent changes, or no spender named)" in html
     assert "0 claims from 0 articles" in build_report([], docs)
+
+
+def test_report_doc_ids_with_the_same_slug_link_to_their_own_article() -> None:
+    # "a/b.txt" and "a-b.txt" reduce to the same anchor text: each keeps its own anchor,
+    # and each article's section holds its own text.
+    claims = read_claims(CLAIMS)
+    docs = read_docs(docs_path_for(CLAIMS))
+    first, second = list(docs)[:2]
+    renamed = {first: "a/b.txt", second: "a-b.txt"}
+    claims = [c.model_copy(update={"doc_id": renamed.get(c.doc_id, c.doc_id)}) for c in claims]
+    docs = {
+        renamed.get(k, k): d.model_copy(update={"doc_id": renamed.get(k, k)})
+        for k, d in docs.items()
+    }
+    html = build_report(claims, docs)
+    ids = re.findall(r'id="(doc-a-b-txt[^"]*)"', html)
+    assert sorted(ids) == ["doc-a-b-txt", "doc-a-b-txt-2"]
+    for anchor, doc_id in zip(ids, ["a/b.txt", "a-b.txt"], strict=True):
+        section = html[html.index(f'id="{anchor}"') :]
+        assert doc_id in section[: section.index("</section>")]

@@ -438,3 +438,49 @@ def test_ingest_never_raises_on_any_bytes(data: bytes, suffix: str, max_chars: i
             item.text.encode("utf-8")  # no lone surrogates: the docs file can hold it
         else:
             assert item.severity in ("error", "skipped", "warning") and item.reason
+
+
+# Inputs read with an assumption the errors file must state (issue 12): the file, its
+# bytes, the warning's fragment, and a text the article must still hold.
+WARNED = [
+    ("late-nul.txt", b"Acme will spend $5 million. " * 400 + b"\x00\x00 more.\n",
+     "2 NUL characters removed", "million.  more."),
+    ("bad-date.jsonl", b'{"id": 1, "text": "Acme spends $5m.", "date": "not-a-date"}\n',
+     "date 'not-a-date' is not a date as YYYY-MM-DD: ignored", "Acme spends"),
+    ("no-such-day.jsonl", b'{"id": 1, "text": "Acme spends $5m.", "date": "2024-13-45"}\n',
+     "date '2024-13-45' is not a date", "Acme spends"),
+    ("front.md", b"---\ndate: 2024-13-45\n---\nAcme spends $5m.\n",
+     "date '2024-13-45' is not a date", "Acme spends"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "data", "warning", "kept"), WARNED, ids=[w[0] for w in WARNED])
+def test_ingest_assumptions_are_warned(
+    tmp_path: Path, name: str, data: bytes, warning: str, kept: str
+) -> None:
+    _write(tmp_path, name, data)
+    (doc,) = _docs(tmp_path)
+    (error,) = _errors(tmp_path)
+    assert error.severity == "warning" and warning in error.reason, error
+    assert kept in doc.text and "\x00" not in doc.text
+    assert doc.date_source == "default"  # the bad date ignored, --date used
+
+
+# Pages that give no article text, and the reason their record gives (issue 12).
+NO_ARTICLE = [
+    ("deep.html", "<html><body>" + "<div>" * 100_000 + "<p>Acme will spend $5 billion on "
+     "a new plant, the company said.</p>" + "</div>" * 100_000 + "</body></html>",
+     "nest 100003 deep, deeper than the HTML parser reads (255)"),
+    ("menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+     "no article text in the HTML"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "page", "reason"), NO_ARTICLE, ids=[n[0] for n in NO_ARTICLE])
+def test_ingest_html_without_article_says_why(
+    tmp_path: Path, name: str, page: str, reason: str
+) -> None:
+    _write(tmp_path, name, page.encode())
+    assert _docs(tmp_path) == []
+    (error,) = _errors(tmp_path)
+    assert error.severity == "skipped" and error.reason.endswith(reason), error.reason

@@ -137,6 +137,7 @@ class Meta(NamedTuple):
     title: str | None
     date: dt.date | None
     url: str | None
+    problem: str | None = None  # the warning the errors file gets
 
 
 FRONT_MATTER = [
@@ -158,7 +159,22 @@ FRONT_MATTER = [
         "https://gov.example/fact-sheet",
     ),
     Meta("YAML date and datetime", "date: 2024-05-03 10:00:00", None, dt.date(2024, 5, 3), None),
-    Meta("unparseable date", "date: soon\ntitle: 42", "42", None, None),
+    Meta(
+        "unparseable date",
+        "date: soon\ntitle: 42",
+        "42",
+        None,
+        None,
+        "date 'soon' is not a date as YYYY-MM-DD: ignored",
+    ),
+    Meta(  # YAML types it as a date and cannot build it: read as text instead (issue 12)
+        "impossible date",
+        "date: 2024-13-45\ntitle: 42",
+        "42",
+        None,
+        None,
+        "date '2024-13-45' is not a date as YYYY-MM-DD: ignored",
+    ),
     Meta("empty", "", None, None, None),
 ]
 
@@ -178,7 +194,7 @@ def test_markdown_reader_header_metadata() -> None:
 def test_markdown_front_matter(case: Meta) -> None:
     rendered = render_markdown(f"---\n{case.front_matter}\n---\nBody.\n")
     assert (rendered.title, rendered.date, rendered.url) == (case.title, case.date, case.url)
-    assert rendered.problem is None
+    assert rendered.problem == case.problem
     assert "not text" not in rendered.text and rendered.text.endswith("Body.")
 
 

@@ -8,13 +8,20 @@ resumption are in test_journal.py.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FAKE_SETTINGS as SETTINGS
-from conftest import fake_extract, fake_extract_many, read_outputs, run_fake
+from conftest import (
+    fake_extract,
+    fake_extract_many,
+    read_outputs,
+    run_fake,
+    write_reuters_corpus,
+)
 from spacy.language import Language
 
 from models import Claim, DocRecord, ErrorRecord
@@ -139,7 +146,12 @@ def test_batch_progress_bar(
     assert capsys.readouterr().err == ""
     run_fake(wire, tmp_path / "b.jsonl", blank_nlp, progress=True)
     err = capsys.readouterr().err
-    assert "articles" in err and "claims=" in err and "errors=3, skipped=1" in err
+    assert "inputs" in err and "claims=" in err and "errors=3, skipped=1" in err
+    assert "/66" not in err  # a JSONL feed in the corpus: the total is not known
+    stories = write_reuters_corpus(tmp_path / "stories", 30)
+    run_fake(stories, tmp_path / "c.jsonl", blank_nlp, progress=True)
+    err = capsys.readouterr().err
+    assert re.search(r"30/30 \[[\d:]+<[\d:]+", err), err  # the total and an ETA
 
 
 def test_batch_stdin(tmp_path: Path, blank_nlp: Language) -> None:
@@ -257,3 +269,31 @@ def test_batch_deep_json_on_stdin(tmp_path: Path, blank_nlp: Language) -> None:
         for x in read_outputs(tmp_path / "c.jsonl")["errors"].splitlines()
     ]
     assert (summary.articles, error.line, error.reason) == (1, 2, "JSON nested too deeply to read")
+
+
+@pytest.mark.parametrize("many", [None, fake_extract_many], ids=["one", "many"])
+def test_batch_timeout_does_not_depend_on_the_chunk(
+    wire: Path, tmp_path: Path, blank_nlp: Language, many: Any
+) -> None:
+    # A 1.5 s article under a 1 s limit times out whether its chunk holds three fast
+    # neighbours (an uninterrupted run) or only itself (a resumed run's last chunk).
+    def timed_out(names: list[str]) -> set[str]:
+        corpus = tmp_path / "-".join(names)
+        corpus.mkdir()
+        for name in names:
+            if name == "dozy.txt":
+                (corpus / name).write_text("DOZY with $9 million\n")
+            else:
+                (corpus / name).write_bytes((wire / name).read_bytes())
+        out = corpus.with_suffix(".jsonl")
+        extract_corpus(
+            corpus, out, settings=SETTINGS, nlp=blank_nlp, workers=1, extract=fake_extract,
+            extract_many=many, timeout=1.0, progress=False,
+        )  # fmt: skip
+        errors = [
+            ErrorRecord.model_validate_json(x) for x in read_outputs(out)["errors"].splitlines()
+        ]
+        return {e.doc_id or "" for e in errors if "ArticleTimeout" in e.reason}
+
+    together = timed_out(["reuters-2.txt", "reuters-3.txt", "dozy.txt", "reuters-5.txt"])
+    assert together == timed_out(["dozy.txt"]) == {"dozy.txt"}
