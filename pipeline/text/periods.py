@@ -148,7 +148,15 @@ def find_periods(
     for m in _PERIOD.finditer(text):
         kind = m.lastgroup or "year"
         for name in (
-            "horizon", "fystart", "fyend", "fiscal", "split", "date", "year", "month", "rel"
+            "horizon",
+            "fystart",
+            "fyend",
+            "fiscal",
+            "split",
+            "date",
+            "year",
+            "month",
+            "rel",
         ):
             if m[name] is not None:
                 kind = name

@@ -322,7 +322,8 @@ def test_journal_killed_at_random_moments_then_resumed(tmp_path: Path, blank_nlp
     corpus = write_reuters_corpus(tmp_path / "corpus", 300)
     reference = run_fake(corpus, tmp_path / "ref.jsonl", blank_nlp)
     out = tmp_path / "c.jsonl"
-    env = {**os.environ, SLOW_ENV: "0.01"}
+    # slow enough that every moment below falls inside a run on a fast, idle machine too
+    env = {**os.environ, SLOW_ENV: "0.05"}
     moments = random.Random(12).sample(range(200, 2000, 50), 4)  # ms after output appears
     kills = 0
     for i, moment in enumerate(moments):
