@@ -21,6 +21,8 @@ class UsdValue(Frozen):
     daily reference rates of `rate_year`; `year_basis` says where the year
     came from. When `value_usd` (or `min_usd`/`max_usd`) is None, `reason`
     says why; a `reason` beside a value notes a fallback (a later year's rate).
+    `stated` is set, as written, when the value is the article's own US dollar
+    equivalent of the amount ("roughly $30 billion"): then no rate was used.
     """
 
     value_usd: float | None = None
@@ -30,6 +32,7 @@ class UsdValue(Frozen):
     rate_year: int | None = None
     year_basis: Literal["claim", "document"] | None = None
     reason: str | None = None
+    stated: str | None = None
 
     @model_validator(mode="after")
     def _check_reason(self) -> Self:
@@ -39,10 +42,19 @@ class UsdValue(Frozen):
 
 
 class ReportedValue(Frozen):
-    """One claim's figure inside a consolidated fact, with where it came from."""
+    """One claim's figure inside a consolidated fact, with where it came from.
+
+    `published` is the date of the claim's document (None when unknown): a fact
+    lists its values in that order, so later values are revisions of earlier ones.
+    `copy_of` is the claim id of an earlier value of the fact with the same
+    figure and a near-identical evidence sentence (syndicated wire copy, a
+    repost): a copy, not a confirmation.
+    """
 
     claim_id: str
     doc_id: str
+    published: _dt.date | None = None
+    copy_of: str | None = None
     subject: str
     item: str | None = None
     amount: Amount
@@ -60,7 +72,8 @@ class Fact(Frozen):
     `spread_currency` (USD where every value has a rate, else the currency
     they share, else USD over the values that have a rate); `disputed` is
     True when they differ by more than `tolerance` or a denial was recorded,
-    and `disputed_reasons` says which.
+    and `disputed_reasons` says which. `independent_reports` counts the values
+    that are not copies of another (see `ReportedValue.copy_of`).
     """
 
     fact_id: str
@@ -69,6 +82,7 @@ class Fact(Frozen):
     item: str | None = None
     category: str | None = None
     values: tuple[ReportedValue, ...]
+    independent_reports: int = Field(ge=0)  # the values that are not copies
     spread_min: float | None = None
     spread_max: float | None = None
     spread_currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -118,3 +132,4 @@ class ClaimRow(Frozen):
     rate_year: int | None = None
     year_basis: str | None = None
     usd_reason: str | None = None
+    usd_stated: str | None = None

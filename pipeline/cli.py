@@ -223,7 +223,11 @@ def _run_consolidate(args: argparse.Namespace) -> int:
         print(f"newsclaims consolidate: {e}", file=sys.stderr)
         return 2
     disputed = sum(f.disputed for f in facts)
-    print(f"{len(facts)} facts ({disputed} disputed) written to {args.output}")
+    copies = sum(len(f.values) - f.independent_reports for f in facts)
+    print(
+        f"{len(facts)} facts ({disputed} disputed; {copies} values are copies of another "
+        f"article's report) written to {args.output}"
+    )
     return 0
 
 
@@ -232,13 +236,22 @@ def _run_report(args: argparse.Namespace) -> int:
     from pipeline.errors import NewsclaimsError
 
     try:
-        n_claims, n_docs = write_report(
-            args.claims, args.output, tolerance=args.tolerance, overwrite=args.overwrite
+        summary = write_report(
+            args.claims,
+            args.output,
+            tolerance=args.tolerance,
+            progress=False if args.quiet else None,
+            overwrite=args.overwrite,
         )
     except NewsclaimsError as e:
         print(f"newsclaims report: {e}", file=sys.stderr)
         return 2
-    print(f"report of {n_claims} claims from {n_docs} articles written to {args.output}")
+    if not args.quiet:
+        print(
+            f"report of {summary.n_claims} claims from {summary.n_articles} articles "
+            f"({summary.n_spenders} spenders, {summary.n_pages} pages) written to "
+            f"{args.output}; open {summary.overview}"
+        )
     return 0
 
 
@@ -364,9 +377,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_run_consolidate)
 
     p = sub.add_parser(
-        "report", help="one self-contained HTML report of the claims", description=docs_note
+        "report",
+        help="a self-contained folder of HTML pages on the claims (open its index.html)",
+        description=docs_note,
     )
-    _add_fact_arguments(p, output_help="the HTML file")
+    _add_fact_arguments(p, output_help="the report folder (an earlier report: --overwrite)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_run_report)
     p = sub.add_parser("schema", help="the JSON Schema of a claim record")
     p.set_defaults(func=_run_schema)

@@ -68,6 +68,14 @@ class Errors(metaclass=_ErrorsWithCodes):
     E106 = "{role} {path!r} is a folder; give a file such as {example}."
     E107 = "Refusing to write {path!r}: it is {what}; choose another output path."
     E108 = "{path!r} exists; give --overwrite to replace it, or choose another output path."
+    E109 = (
+        "The report is a folder of pages: give -o a folder such as out/report, not the file "
+        "{path!r}."
+    )
+    E110 = (
+        "Folder {path!r} holds other files and is not an earlier report; give a new or empty "
+        "folder (a report replaces its folder)."
+    )
 
     # Ingestion and the batch runner (issues 4 and 5): E3xx.
     E301 = (

@@ -88,7 +88,10 @@ DATA_LOSS = [
         "--format", "spans"), 2, "the journal beside the input claims", X_FILES,
         ("X/claims.journal.jsonl",)),
     Row("report onto someone else's file", ("report", "X/claims.jsonl", "-o", "report.html"),
-        2, "[E108] 'report.html' exists; give --overwrite", ("report.html",)),
+        2, "[E109] The report is a folder of pages", ("report.html",)),
+    Row("report into someone else's folder", ("report", "X/claims.jsonl", "-o", "pdfs"),
+        2, "[E110] Folder 'pdfs' holds other files and is not an earlier report",
+        ("pdfs/annual-report.pdf",)),
     Row("extract onto another tool's file", ("extract", "corpus", "-o", "Y/c.jsonl", *Q),
         2, "[E312] 'Y/c.jsonl' exists and was not written by newsclaims extract",
         ("Y/c.jsonl",), ("Y/c.docs.jsonl", "Y/c.journal.jsonl")),
@@ -104,10 +107,10 @@ DATA_LOSS = [
 
 # Tracebacks and silent nonsense: each becomes one sentence naming the value.
 ONE_SENTENCE = [
-    Row("report of a folder", ("report", "X", "-o", "r.html"),
-        2, "[E106] Claims file 'X' is a folder; give a file such as", X_FILES, ("r.html",)),
-    Row("report into a folder", ("report", "X/claims.jsonl", "-o", "X"),
-        2, "[E106] Output path 'X' is a folder", X_FILES),
+    Row("report of a folder", ("report", "X", "-o", "r"),
+        2, "[E106] Claims file 'X' is a folder; give a file such as", X_FILES, ("r",)),
+    Row("report into the claims' folder", ("report", "X/claims.jsonl", "-o", "X"),
+        2, "[E107] Refusing to write 'X': it is the folder of the input claims file", X_FILES),
     Row("consolidate of a folder", ("consolidate", "X", "-o", "f.jsonl"),
         2, "[E106] Claims file 'X' is a folder", X_FILES, ("f.jsonl",)),
     Row("consolidate into a folder", ("consolidate", "X/claims.jsonl", "-o", "X"),
@@ -170,10 +173,11 @@ def test_cli_overwrite_replaces_on_purpose(
     # The refusals above are not a dead end: --overwrite replaces, atomically.
     _workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
-    argv = ["report", "X/claims.jsonl", "-o", "report.html", "--overwrite"]
-    assert main(argv) == 0
-    assert "<html" in (tmp_path / "report.html").read_text().lower()
-    assert not list(tmp_path.glob(".report.html.*"))  # no temporary file left behind
+    argv = ["report", "X/claims.jsonl", "-o", "R", "--quiet"]
+    assert main(argv) == 0 and main(argv) == 2  # the second run would replace the first
+    assert main([*argv, "--overwrite"]) == 0
+    assert "<html" in (tmp_path / "R" / "index.html").read_text().lower()
+    assert not list(tmp_path.glob(".R.*"))  # no temporary folder left behind
     argv = ["consolidate", "X/claims.jsonl", "-o", "f.jsonl"]
     assert main(argv) == 0 and main(argv) == 2  # the second run would replace the first
     assert main([*argv, "--overwrite"]) == 0

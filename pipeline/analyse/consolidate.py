@@ -15,10 +15,21 @@ Change records and claims without a spender are not consolidated.
 A fact is disputed when its reported values differ by more than the tolerance
 (the highest lower bound exceeds the lowest upper bound by more than that
 fraction) or one of its claims carries the `disputed` flag (a denial).
+
+A fact lists its values in order of publication (the documents' dates; undated
+last), so the first is the first report and the others are its revisions.
+
+Copies are not confirmations: a value with the same figure as an earlier value
+of the fact and a near-identical evidence sentence (the same words, give or take
+one in ten: syndicated wire copy, reposts, aggregators quoting each other) is
+marked as a copy of it (`copy_of`), and `independent_reports` counts the others.
+The same sentence with another figure is a correction, not a copy.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping
@@ -27,7 +38,7 @@ from pathlib import Path
 import regex as re
 
 from models import Claim, DocRecord, Fact, ReportedValue
-from pipeline.analyse.fx import USD, to_usd
+from pipeline.analyse.fx import USD, claim_usd
 from pipeline.analyse.spenders import (
     DESCRIPTOR_WORDS,
     ITEM_CATEGORIES,
@@ -41,6 +52,7 @@ from pipeline.outputs import atomic_output, check_output, docs_path_for
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOLERANCE = 0.1
+COPY_SIMILARITY = 0.9  # share of words two evidence sentences hold in common, in order
 
 _LEGAL_SUFFIX = re.compile(
     r"""
@@ -64,6 +76,11 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # The words before one of these are the item's head phrase: "capex for 2025".
 _ITEM_CUT = re.compile(r"\s(?:for|on|of|in|at|to|from|with|within|by)\s", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\p{N}]+")
+# One pattern per item category: any of its words at the start of a word.
+_CATEGORY_PATTERNS = tuple(
+    (category, re.compile(r"\b(?:{})".format("|".join(re.escape(w) for w in words))))
+    for category, words in ITEM_CATEGORIES
+)
 
 
 def _normalise_name(name: str) -> str:
@@ -138,8 +155,8 @@ def item_category(item: str | None) -> str | None:
     if not item:
         return None
     text = " ".join(_PARENTHESIS.sub(" ", item).casefold().split())
-    for category, words in ITEM_CATEGORIES:
-        if any(re.search(rf"\b{re.escape(word)}", text) for word in words):
+    for category, pattern in _CATEGORY_PATTERNS:
+        if pattern.search(text):
             return category
     return None
 
@@ -175,11 +192,12 @@ def reported_value(claim: Claim, doc: DocRecord | None) -> ReportedValue:
     return ReportedValue(
         claim_id=claim.claim_id,
         doc_id=claim.doc_id,
+        published=doc.date if doc else None,
         subject=claim.subject.name,
         item=claim.item,
         amount=claim.amount,
         year=year,
-        usd=to_usd(claim.amount, year=year, doc_year=doc_year),
+        usd=claim_usd(claim.amount, claim.equivalents, year=year, doc_year=doc_year),
         sources=tuple(source.name for source in claim.sources),
         flags=claim.flags,
         evidence=claim.evidence[0] if claim.evidence else None,
@@ -222,9 +240,84 @@ def comparison_currency(values: Iterable[ReportedValue]) -> str | None:
     return USD if any(value_bounds(v, USD) is not None for v in values) else None
 
 
+def publication_order(value: ReportedValue) -> tuple[bool, dt.date, str, int]:
+    """The sort key of a fact's values: publication date (undated last), document, offset.
+
+    value (ReportedValue): a reported value.
+    RETURNS (tuple[bool, date, str, int]): the key.
+    """
+    return (
+        value.published is None,
+        value.published or dt.date.min,
+        value.doc_id,
+        value.amount.start,
+    )
+
+
+def near_identical(a: str, b: str, *, threshold: float = COPY_SIMILARITY) -> bool:
+    """Whether two sentences are copies of each other: their words match in order.
+
+    Case, punctuation and spacing are ignored; the words' similarity ratio
+    (difflib's, 2 * matches / total) must reach `threshold`.
+
+    a (str): a sentence.
+    b (str): another sentence.
+    threshold (float): the least similarity ratio of a copy.
+    RETURNS (bool): True for a copy.
+
+    >>> near_identical("Maytag said it will spend 60 mln dlrs.", "MAYTAG SAID IT WILL SPEND 60 MLN")
+    True
+    >>> near_identical("Maytag will spend 60 mln dlrs.", "Maytag denied it will spend 60 mln dlrs.")
+    False
+    """
+    words_a, words_b = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    if not words_a or not words_b:
+        return False
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    return matcher.ratio() >= threshold
+
+
+def _figure(value: ReportedValue) -> tuple[float | None, float | None, float | None, str | None]:
+    amount = value.amount
+    return amount.value, amount.min, amount.max, amount.currency
+
+
+def mark_copies(values: list[ReportedValue]) -> list[ReportedValue]:
+    """Mark each value whose evidence is near-identical to an earlier original's as its copy.
+
+    A copy states the same figure, so only originals with the same figure are
+    compared: a fact of many reposts costs one comparison per repost.
+
+    values (list[ReportedValue]): a fact's values in publication order.
+    RETURNS (list[ReportedValue]): the same values, copies with `copy_of` set.
+    """
+    originals: dict[
+        tuple[float | None, float | None, float | None, str | None], list[ReportedValue]
+    ] = {}
+    marked = []
+    for value in values:
+        source = next(
+            (
+                o
+                for o in originals.get(_figure(value), [])
+                if value.evidence
+                and o.evidence
+                and near_identical(value.evidence.sentence, o.evidence.sentence)
+            ),
+            None,
+        )
+        if source is None:
+            originals.setdefault(_figure(value), []).append(value)
+            marked.append(value.model_copy(update={"copy_of": None}))
+        else:
+            marked.append(value.model_copy(update={"copy_of": source.claim_id}))
+    return marked
+
+
 def _make_fact(
     spender: str, year: int | None, values: list[ReportedValue], tolerance: float
 ) -> Fact:
+    values = mark_copies(sorted(values, key=publication_order))
     currency = comparison_currency(values)
     bounds = (
         [b for b in (value_bounds(v, currency) for v in values) if b is not None]
@@ -259,6 +352,7 @@ def _make_fact(
         item=items[0] if items else None,
         category=categories.pop() if len(categories) == 1 else None,
         values=tuple(values),
+        independent_reports=sum(v.copy_of is None for v in values),
         spread_min=spread_min,
         spread_max=spread_max,
         spread_currency=currency if bounds else None,

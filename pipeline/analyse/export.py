@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+import regex as re
 
 from models import (
     Claim,
@@ -100,28 +101,63 @@ def label_studio_task(record: ReviewRecord) -> LabelStudioTask:
     return LabelStudioTask(data=data, predictions=(LabelStudioPrediction(result=results),))
 
 
-def claim_spans(claim: Claim) -> list[ReviewSpan]:
+def whole_name(text: str, name: str, start: int, end: int) -> tuple[int, int]:
+    """The span of `name` in `text` around the span [start, end), else that span.
+
+    The extractor may point a name's offsets at its head word only ("Times" of
+    "Financial Times"); a reader expects the whole name highlighted.
+
+    text (str): the document text.
+    name (str): the name as the claim gives it.
+    start (int): the span's start offset.
+    end (int): its end offset.
+    RETURNS (tuple[int, int]): the offsets of the name as written (any spacing,
+        any case) where it holds the span, else (start, end).
+
+    >>> text = "a figure, says The Information."
+    >>> whole_name(text, "The Information", 19, 30)
+    (15, 30)
+    >>> whole_name(text, "The Decoder", 19, 30)
+    (19, 30)
+    """
+    words = name.split()
+    if not words:
+        return start, end
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+    window = len(name) + 8  # room for the name's spacing to differ
+    for match in pattern.finditer(text, max(0, start - window), min(len(text), end + window)):
+        if match.start() <= start and end <= match.end():
+            return match.start(), match.end()
+    return start, end
+
+
+def claim_spans(claim: Claim, *, text: str | None = None) -> list[ReviewSpan]:
     """The labelled spans of one claim: amount, equivalents, subject, year, sources.
 
     claim (Claim): the claim.
+    text (str | None): the document text; when given, SUBJECT and SOURCE spans
+        widen to the whole name around them (see `whole_name`). The review
+        exports leave it out, so that they show the extractor's own offsets.
     RETURNS (list[ReviewSpan]): spans with offsets, in no particular order.
     """
     spans = []
     if claim.amount is not None:
         spans.append(ReviewSpan(start=claim.amount.start, end=claim.amount.end, label="AMOUNT"))
     spans += [ReviewSpan(start=e.start, end=e.end, label="EQUIVALENT") for e in claim.equivalents]
-    located: list[tuple[int | None, int | None, Literal["SUBJECT", "YEAR", "SOURCE"]]] = [
-        (s.start, s.end, "SOURCE") for s in claim.sources
+    Label = Literal["SUBJECT", "YEAR", "SOURCE"]
+    located: list[tuple[int | None, int | None, Label, str | None]] = [
+        (s.start, s.end, "SOURCE", s.name) for s in claim.sources
     ]
     if claim.subject is not None:
-        located.append((claim.subject.start, claim.subject.end, "SUBJECT"))
+        located.append((claim.subject.start, claim.subject.end, "SUBJECT", claim.subject.name))
     if claim.period is not None:
-        located.append((claim.period.start, claim.period.end, "YEAR"))
-    spans += [
-        ReviewSpan(start=start, end=end, label=label)
-        for start, end, label in located
-        if start is not None and end is not None and end > start
-    ]
+        located.append((claim.period.start, claim.period.end, "YEAR", None))
+    for start, end, label, name in located:
+        if start is None or end is None or end <= start:
+            continue
+        if text is not None and name is not None:
+            start, end = whole_name(text, name, start, end)
+        spans.append(ReviewSpan(start=start, end=end, label=label))
     return spans
 
 

@@ -5,6 +5,9 @@ The rates are the European Central Bank's daily euro reference rates that the
 year's rate is the mean, over the days of that year on which the ECB fixed both
 currencies, of the daily cross rate to USD, computed with `decimal.Decimal`.
 
+An article's own US dollar equivalent of an amount ("200 billion yuan (roughly
+$30 billion)") comes first: `claim_usd` takes it, and says so, before any rate.
+
 Which year: the claim's own year, else the document's year. A year after the
 currency's data ends takes the latest year that has data, and says so in
 `UsdValue.reason`; a year before it starts (the ECB data begins in 1999, and
@@ -17,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
@@ -97,6 +101,55 @@ def year_rate(
 
 def _no_value(reason: str, basis: Literal["claim", "document"] | None = None) -> UsdValue:
     return UsdValue(reason=reason, year_basis=basis)
+
+
+def stated_usd(amount: Amount, equivalents: Sequence[Amount]) -> UsdValue | None:
+    """The article's own US dollar equivalent of a non-USD amount, or None.
+
+    amount (Amount): the claim's amount.
+    equivalents (Sequence[Amount]): the amounts the article gives as its equivalents.
+    RETURNS (UsdValue | None): the first USD equivalent with a value, as stated.
+
+    >>> yuan = Amount(text="200 billion yuan", start=0, end=16, value=2e11, currency="CNY")
+    >>> usd = Amount(text="roughly $30 billion", start=18, end=37, value=3e10, currency="USD")
+    >>> stated_usd(yuan, [usd]).value_usd, stated_usd(yuan, [usd]).stated
+    (30000000000.0, 'roughly $30 billion')
+    >>> stated_usd(usd, [yuan]) is None
+    True
+    """
+    if amount.currency == USD:
+        return None
+    for equivalent in equivalents:
+        has_value = equivalent.value is not None or (
+            equivalent.min is not None and equivalent.max is not None
+        )
+        if equivalent.currency == USD and has_value:
+            return UsdValue(
+                value_usd=equivalent.value,
+                min_usd=equivalent.min if equivalent.value is None else None,
+                max_usd=equivalent.max if equivalent.value is None else None,
+                stated=" ".join(equivalent.text.split()),
+            )
+    return None
+
+
+def claim_usd(
+    amount: Amount,
+    equivalents: Sequence[Amount],
+    *,
+    year: int | None,
+    doc_year: int | None = None,
+) -> UsdValue:
+    """A claim's amount in US dollars: the article's own equivalent, else at the yearly rate.
+
+    amount (Amount): the claim's amount.
+    equivalents (Sequence[Amount]): its equivalents in the article.
+    year (int | None): the claim's year (see `to_usd`).
+    doc_year (int | None): the document's year.
+    RETURNS (UsdValue): the USD value(s), or None values and the reason.
+    """
+    stated = stated_usd(amount, equivalents)
+    return stated if stated is not None else to_usd(amount, year=year, doc_year=doc_year)
 
 
 def to_usd(

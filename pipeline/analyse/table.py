@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from models import Claim, ClaimRow, DocRecord
-from pipeline.analyse.fx import to_usd
+from pipeline.analyse.fx import claim_usd
 from pipeline.errors import Errors, InputError
 from pipeline.outputs import docs_path_for
 
@@ -32,7 +32,7 @@ _DTYPES: dict[str, str] = {
         name: "string"
         for name in (
             "doc_id", "claim_id", "kind", "subject", "item", "amount_text", "currency",
-            "qualifier", "period_text", "year_basis", "usd_reason",
+            "qualifier", "period_text", "year_basis", "usd_reason", "usd_stated",
         )
     },
     **{
@@ -114,8 +114,9 @@ def claim_row(claim: Claim, doc: DocRecord | None = None) -> ClaimRow:
     amount, period, subject = claim.amount, claim.period, claim.subject
     year = period.year if period else None
     doc_date = doc.date if doc else None
+    doc_year = doc_date.year if doc_date else None
     usd = (
-        to_usd(amount, year=year, doc_year=doc_date.year if doc_date else None)
+        claim_usd(amount, claim.equivalents, year=year, doc_year=doc_year)
         if amount is not None
         else None
     )
@@ -155,6 +156,7 @@ def claim_row(claim: Claim, doc: DocRecord | None = None) -> ClaimRow:
         rate_year=usd.rate_year if usd else None,
         year_basis=usd.year_basis if usd else None,
         usd_reason=usd.reason if usd else "a change record has no amount",
+        usd_stated=usd.stated if usd else None,
     )
 
 

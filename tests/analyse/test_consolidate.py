@@ -18,6 +18,8 @@ from pipeline.analyse.consolidate import (
     consolidate,
     item_category,
     items_compatible,
+    mark_copies,
+    near_identical,
 )
 from pipeline.analyse.table import read_claims, read_docs
 from pipeline.cli import main
@@ -105,8 +107,13 @@ def test_consolidate_bytedance_2026_disagreement_across_articles() -> None:
     assert fact.disputed
     assert fact.spread_currency == "USD"
     assert fact.spread_min is not None and fact.spread_max is not None
-    assert fact.spread_max / fact.spread_min == pytest.approx(1.25)
-    assert "25%" in fact.disputed_reasons[0]
+    # The Decoder's article states its own dollar figure; the FT's yuan take the ECB rate.
+    decoder, ft = sorted(fact.values, key=lambda v: v.amount.text != "over 200 billion yuan")
+    assert (decoder.usd.value_usd, decoder.usd.stated) == (30e9, "$30 billion")
+    assert decoder.usd.rate is None
+    assert ft.usd.stated is None and ft.usd.rate is not None
+    assert (fact.spread_min, fact.spread_max) == (ft.usd.value_usd, 30e9)
+    assert f"{fact.spread_max / fact.spread_min - 1:.0%}" in fact.disputed_reasons[0]
 
 
 def test_consolidate_denial_makes_a_fact_disputed() -> None:
@@ -160,6 +167,107 @@ def test_consolidate_skips_changes() -> None:
     assert sum(len(f.values) for f in _facts()) == len(
         [c for c in read_claims(CLAIMS) if c.kind == "spending"]
     )
+
+
+def test_consolidate_values_in_publication_order() -> None:
+    docs = read_docs(docs_path_for(CLAIMS))
+    maytag = _fact(_facts(), "Maytag", 1987, "about 60 mln dlrs")
+    assert [v.amount.text for v in maytag.values] == ["about 60 mln dlrs", "about 65 mln dlrs"]
+    assert [v.published for v in maytag.values] == [docs[v.doc_id].date for v in maytag.values]
+    # Swap the two stories' dates: the order follows the dates, not the file names.
+    first, second = (v.doc_id for v in maytag.values)
+    swapped = {
+        **docs,
+        first: docs[first].model_copy(update={"date": docs[second].date}),
+        second: docs[second].model_copy(update={"date": docs[first].date}),
+    }
+    fact = _fact(consolidate(read_claims(CLAIMS), swapped), "Maytag", 1987, "about 60 mln dlrs")
+    assert [v.amount.text for v in fact.values] == ["about 65 mln dlrs", "about 60 mln dlrs"]
+    # Undated values come after dated ones.
+    undated = {**docs, first: docs[first].model_copy(update={"date": None})}
+    fact = _fact(consolidate(read_claims(CLAIMS), undated), "Maytag", 1987, "about 60 mln dlrs")
+    assert [v.published is None for v in fact.values] == [False, True]
+
+
+class CopyCase(NamedTuple):
+    a: str
+    b: str
+    copy: bool
+
+
+COPIES = [
+    # Wire copy as reposted: case, spacing, punctuation and a word or two changed.
+    CopyCase(
+        "Maytag Co said it expects capital spending of about 60 mln dlrs in 1987.",
+        "MAYTAG CO SAID IT EXPECTS CAPITAL SPENDING OF ABOUT 60 MLN DLRS IN 1987",
+        True,
+    ),
+    CopyCase(
+        "Reuters shocked markets on 23 January 2025 with a Rmb150bn projection for 2025 capex.",
+        "Reuters shocked markets on January 23, 2025 with a Rmb150bn projection for 2025 capex.",
+        True,
+    ),
+    CopyCase(
+        "ByteDance plans to spend $20B on AI infrastructure, The Information reported.",
+        "ByteDance plans to spend $20B on AI infrastructure, The Information reported on Monday.",
+        True,
+    ),
+    # Same figure, other words: an independent report.
+    CopyCase(
+        "Maytag Co said it expects capital spending of about 60 mln dlrs in 1987.",
+        "Capital outlays at Maytag should reach about 60 mln dlrs this year, analysts said.",
+        False,
+    ),
+    CopyCase(
+        "Financial Times later placed 2026 spending closer to Rmb160bn.",
+        "The Decoder placed 2026 spending closer to over 200 billion yuan.",
+        False,
+    ),
+    CopyCase("", "", False),
+]
+
+
+@pytest.mark.parametrize("case", COPIES, ids=repr)
+def test_consolidate_near_identical(case: CopyCase) -> None:
+    assert near_identical(case.a, case.b) is case.copy
+    assert near_identical(case.b, case.a) is case.copy
+
+
+def test_consolidate_story_published_twice_is_one_report() -> None:
+    claims = read_claims(CLAIMS)
+    docs = read_docs(docs_path_for(CLAIMS))
+    original = docs["reuters-9337.txt"]
+    assert original.date is not None
+    repost = original.model_copy(
+        update={"doc_id": "wire-repost-9337.txt", "date": original.date.replace(day=27)}
+    )
+    copies = [
+        c.model_copy(update={"doc_id": repost.doc_id, "claim_id": "copy-" + c.claim_id})
+        for c in claims
+        if c.doc_id == original.doc_id
+    ]
+    facts = consolidate([*claims, *copies], {**docs, repost.doc_id: repost})
+    fact = _fact(facts, "Maytag", 1987, "about 60 mln dlrs")
+    assert [(v.doc_id, v.copy_of is not None) for v in fact.values] == [
+        ("reuters-9337.txt", False),
+        ("wire-repost-9337.txt", True),
+        ("synthetic-maytag-followup.txt", False),
+    ]
+    assert fact.values[1].copy_of == fact.values[0].claim_id
+    assert fact.independent_reports == 2
+    earlier = _fact(facts, "Maytag", 1986, "49 mln\ndlrs")
+    assert len(earlier.values) == 2 and earlier.independent_reports == 1
+    # Without the repost every value is its own report.
+    assert all(f.independent_reports == len(f.values) for f in _facts())
+
+
+def test_consolidate_same_sentence_new_figure_is_a_revision() -> None:
+    # A corrected wire story repeats the sentence with another figure: not a copy.
+    first, later = _fact(_facts(), "Maytag", 1987, "about 60 mln dlrs").values
+    reprint = later.model_copy(update={"evidence": first.evidence, "amount": first.amount})
+    revised = reprint.model_copy(update={"amount": later.amount})
+    assert [v.copy_of for v in mark_copies([first, reprint])] == [None, first.claim_id]
+    assert [v.copy_of for v in mark_copies([first, revised])] == [None, None]
 
 
 def test_consolidate_bad_tolerance() -> None:
