@@ -99,6 +99,7 @@ class DocContext:
     topic: Subject | None
     publisher: str | None
     april_year: bool  # a Japanese story: fiscal years run April-March
+    fiscal_start: int | None = None  # the month the story's fiscal years start in
 
 
 def make_claim_id(doc_id: str, start: int, end: int, part: int = 0) -> str:

@@ -107,7 +107,11 @@ def change_records(ctx: DocContext, read: list[Mention], date: dt.date | None) -
                 continue
             seen[key] = len(out)
             periods = find_periods(
-                sentence, doc_date=date, offset=seg.start, april_year=ctx.april_year
+                sentence,
+                doc_date=date,
+                offset=seg.start,
+                april_year=ctx.april_year,
+                fiscal_start=ctx.fiscal_start,
             )
             period = period_model(periods[0]) if periods else None
             out.append(

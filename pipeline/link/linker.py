@@ -65,7 +65,7 @@ from pipeline.link.rules import RuleId
 from pipeline.link.sources import find_sources
 from pipeline.link.spending import Decision, Kind, Site, decide_spending, is_change_target
 from pipeline.link.subject import find_subject
-from pipeline.text.periods import find_periods
+from pipeline.text.periods import find_periods, fiscal_start_month
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
 from pipeline.text.tables import TableRow, find_table_rows
 
@@ -278,6 +278,7 @@ def _read_document(
         topic=find_topic(doc.text, plan, parsed_by_idx, mentions),
         publisher=find_publisher(doc.text),
         april_year=is_japanese_story(doc.text, plan.amounts),
+        fiscal_start=fiscal_start_month(doc.text),
     )
     rows = {row.amount_index: row for row in find_table_rows(doc.text, plan.amounts)}
     starts = [s.start for s in plan.sentences]
@@ -309,7 +310,11 @@ def _read_sentence(
     text = ctx.doc.text
     amounts = ctx.plan.amounts
     periods = find_periods(
-        text[seg.start : seg.end], doc_date=date, offset=seg.start, april_year=ctx.april_year
+        text[seg.start : seg.end],
+        doc_date=date,
+        offset=seg.start,
+        april_year=ctx.april_year,
+        fiscal_start=ctx.fiscal_start,
     )
     assigned = assign_periods([amounts[i] for i in amount_idxs], periods, text)
     spans = {i: _char_ids(sdoc, amounts[i], seg.start) for i in amount_idxs} if sdoc else {}

@@ -117,6 +117,7 @@ def share_periods(mentions: list[Mention]) -> list[Mention]:
                     for m in mentions
                     if m is not mention
                     and m.decision == "spend"
+                    and not m.is_comparison_base  # "from 2.5 billion in 1986": its own year
                     and m.period is not None
                     and m.period.year is not None
                     and m.amount.currency == mention.amount.currency
@@ -175,6 +176,24 @@ def carry_periods(read: list[Mention]) -> list[Mention]:
         out.append(m)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
+        if (
+            prev.period is None
+            and prev.decision == "spend"
+            and not prev.is_comparison_base
+            and cur.is_comparison_base
+            and prev.sent_idx == cur.sent_idx
+            and cur.period is not None
+            and cur.period.year is not None
+            and cur.period_rule is None
+        ):
+            # "would rise to 3.1 billion ECUs from 2.5 billion ECUs in 1986": the figure
+            # compared with a year's is the next year's
+            out[i - 1] = prev.but(
+                rule=RuleId.PERIOD_AFTER_BASE,
+                period=Period(year=cur.period.year + 1, text=None),
+                period_rule=RuleId.PERIOD_AFTER_BASE,
+            )
+            continue
         if (
             cur.period is None
             and cur.is_comparison_base

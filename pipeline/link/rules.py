@@ -81,6 +81,7 @@ class RuleId(StrEnum):
     PERIOD_CARRIED = "period.carried"
     PERIOD_BUDGET = "period.budget"
     PERIOD_COMPARISON_BASE = "period.comparison_base"
+    PERIOD_AFTER_BASE = "period.after_base"
     PERIOD_TABLE_HEADER = "period.table_header"
     # what the sentence is
     TABLE_ROW = "table.row"

@@ -121,7 +121,12 @@ class PeriodMention(NamedTuple):
 
 
 def find_periods(
-    text: str, *, doc_date: dt.date | None = None, offset: int = 0, april_year: bool = False
+    text: str,
+    *,
+    doc_date: dt.date | None = None,
+    offset: int = 0,
+    april_year: bool = False,
+    fiscal_start: int | None = None,
 ) -> list[PeriodMention]:
     """Find the year expressions of `text`, resolving relative ones with `doc_date`.
 
@@ -130,6 +135,9 @@ def find_periods(
     offset (int): Added to every offset (the text's start in its document).
     april_year (bool): The fiscal year runs April-March (Japan): "the current year" in
         January-March is the one that began the April before.
+    fiscal_start (int | None): The month the story's fiscal years start in ("fiscal
+        1987/88 starting July 1": 7); "the current year" before that month is the fiscal
+        year that began the year before. `april_year` is `fiscal_start=4`.
     RETURNS (list[PeriodMention]): In text order.
 
     >>> [(p.text, p.year) for p in find_periods("capex for 2025 and fiscal 1988")]
@@ -162,12 +170,13 @@ def find_periods(
                 kind = name
                 break
         year = _resolve(m, kind, doc_date)
+        start = 4 if april_year else fiscal_start
         if (
-            april_year
+            start is not None
             and kind == "rel"
             and year is not None
             and doc_date is not None
-            and doc_date.month <= 3
+            and doc_date.month < start
             and regex.match(r"(?i)(?:the\s+)?current|this\s+fiscal", m[0])
         ):
             year -= 1
@@ -254,3 +263,24 @@ def _start_year(month: int, doc_date: dt.date) -> int:
         (year, year * 12 + month - 1) for year in range(doc_date.year - 1, doc_date.year + 2)
     ]
     return min(candidates, key=lambda c: (abs(c[1] - here), -c[1]))[0]
+
+
+# "fiscal 1987/88 starting July 1", "the financial year beginning April": the month a
+# story's fiscal years start in.
+_FISCAL_START = regex.compile(
+    rf"(?:fiscal|financial|budget)\s+(?:year\s+)?(?:{_YEAR}(?:\s*/\s*\d{{2,4}})?\s+)?"
+    rf"(?:starting|beginning|from|which\s+starts|that\s+starts)\s+(?:on\s+)?(?P<m>{_MONTH_RE})\b",
+    regex.IGNORECASE,
+)
+
+
+def fiscal_start_month(text: str) -> int | None:
+    """The month a text's fiscal years start in, when it says so; None otherwise.
+
+    >>> fiscal_start_month("spending of 479.67 billion dlrs in fiscal 1987/88 starting July 1")
+    7
+    >>> fiscal_start_month("capital spending in 1987") is None
+    True
+    """
+    m = _FISCAL_START.search(text)
+    return _MONTHS[m["m"].lower().rstrip(".")] if m else None

@@ -813,6 +813,19 @@ PERIOD = [
         "64 billion yen",
     ),
     Row(
+        R.PERIOD_AFTER_BASE,
+        True,
+        "Acme said its spending would rise to 94.9 billion yen from 64 billion yen in 1986.",
+        "94.9 billion yen",
+    ),
+    Row(
+        R.PERIOD_AFTER_BASE,
+        False,
+        "Acme said its spending would rise to 94.9 billion yen in 1988 from 64 billion yen "
+        "in 1986.",
+        "94.9 billion yen",
+    ),
+    Row(
         R.PERIOD_TABLE_HEADER,
         True,
         "Planned AI capital spending in 2025\n\nMicrosoft $80bn\nAlphabet $75bn\n",
