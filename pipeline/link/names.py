@@ -255,7 +255,8 @@ _PRONOUNS = frozenset(
 _SOURCE_NOUNS = frozenset(
     """
     officials official analysts analyst economists economist reports report sources
-    prospectus statement filing survey release government cabinet ministry
+    prospectus statement filing survey release government cabinet ministry executives
+    bankers dealers traders spokesman spokeswoman spokesperson
     """.split()
 )
 _MARKUP_RE = regex.compile(r"[\[\]{}<>|*_#`\\]|https?:|www\.|\]\(")

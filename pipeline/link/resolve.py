@@ -80,6 +80,8 @@ def resolve(ctx: DocContext, token: Token, base: int, *, as_source: bool = False
         # the name as written (the parse saw a title-cased headline, "Ge" for "GE")
         written = _TAG_RE.sub(" ", ctx.doc.text[ref.start + base : ref.end + base])
         name = strip_name(" ".join(written.split()) if written.strip() else ref.text)
+        if name.isupper() and len(name) > 4:
+            name = _as_in_body(ctx.doc.text, name)  # "SEAGA PRESENTS GROWTH BUDGET" -> Seaga
         if not name:
             return None
         if is_generic_noun(name):
@@ -364,3 +366,20 @@ def canonical_name(ctx: DocContext, name: str) -> str:
         ):
             fuller.add(m.name)  # "Helios" -> "Helios Energy", but "Montedison Spa" adds nothing
     return fuller.pop() if len(fuller) == 1 else name
+
+
+def _as_in_body(text: str, name: str) -> str:
+    """A name read off a headline in capitals, as the body writes it: the longest run of
+    its first words found in the body in mixed case ("SEAGA PRESENTS GROWTH BUDGET" ->
+    "Seaga"; "IBM" stays "IBM"); "" when the body never writes it.
+
+    >>> _as_in_body("SEAGA PRESENTS BUDGET\\nKINGSTON - Minister Seaga said", "SEAGA PRESENTS")
+    'Seaga'
+    """
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        pattern = r"\b" + r"\s+".join(regex.escape(w) for w in words[:size]) + r"\b"
+        for m in regex.finditer(pattern, text, regex.IGNORECASE):
+            if not m[0].isupper() or len(m[0]) <= 4:
+                return " ".join(m[0].split())
+    return ""
