@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -75,8 +74,8 @@ def _bench(subset: str, files: list[Path], args: argparse.Namespace) -> dict[str
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        for f in files:
-            os.symlink(f.resolve(), corpus / f.name)
+        for f in files:  # copies: a corpus's links to files outside it are not followed
+            shutil.copyfile(f, corpus / f.name)
         out = Path(tmp) / "out" / "claims.jsonl"
         cmd = [_newsclaims(), "extract", str(corpus), "-o", str(out), "--quiet"]
         cmd += ["--workers", str(args.workers)] + (["--parse-all"] if args.parse_all else [])
