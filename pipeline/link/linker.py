@@ -34,7 +34,6 @@ from pipeline.link.flags import read_flags
 from pipeline.link.item import find_item, item_text
 from pipeline.link.lexicon import (
     CENTRAL_BANK_OPERATIONS,
-    CENTRAL_BANKS,
     DEAL_NOUNS,
     INVESTOR_NOUNS,
     INVESTOR_VERBS,
@@ -50,7 +49,7 @@ from pipeline.link.merge import (
     merge_mentions,
     to_claim,
 )
-from pipeline.link.names import is_outlet_name, name_of, unique_subjects
+from pipeline.link.names import is_central_bank, is_outlet_name, name_of, unique_subjects
 from pipeline.link.period import assign_periods, carry_periods, is_comparison_base, share_periods
 from pipeline.link.resolve import (
     entity_mentions,
@@ -435,7 +434,7 @@ def _read_parse(
         subjects = [s for s in (resolve(ctx, t, base) for t in subj_tokens) if s is not None]
     subjects = unique_subjects([s for s in subjects if not is_outlet_name(s.name)])
     named = [name_of(t).text for t in subj_tokens] + [s.name for s in subjects]
-    if any(_is_central_bank(n) for n in named) or _CENTRAL_BANK_OPERATION_RE.search(sdoc.text):
+    if any(is_central_bank(n) for n in named) or _CENTRAL_BANK_OPERATION_RE.search(sdoc.text):
         kind, decision_rule = "not", RuleId.NOT_CENTRAL_BANK
         rules.append(RuleId.NOT_CENTRAL_BANK)
     headline = _is_headline(ctx, mention.sent_idx)
@@ -540,11 +539,6 @@ def _is_direct_spending(decision: Decision) -> bool:
 _CENTRAL_BANK_OPERATION_RE = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in CENTRAL_BANK_OPERATIONS) + r")\b", regex.IGNORECASE
 )
-
-
-def _is_central_bank(name: str) -> bool:
-    low = name.lower()
-    return any(bank in low for bank in CENTRAL_BANKS)
 
 
 def _char_ids(sdoc: SpacyDoc, amount: Amount, base: int) -> set[int]:

@@ -12,7 +12,7 @@ from models import Amount, Claim, Evidence, Flag, Source, Subject
 from pipeline.link import thresholds
 from pipeline.link._state import ClaimDraft, DocContext, Mention, make_claim_id
 from pipeline.link.lexicon import BUDGET_NOUNS, DENIAL_OBJECTS, DENIAL_WORDS
-from pipeline.link.names import junk_reason, short_key
+from pipeline.link.names import is_central_bank, junk_reason, short_key
 from pipeline.link.resolve import canonical_name
 from pipeline.link.rules import RuleId
 from pipeline.link.sources import clean_sources
@@ -207,7 +207,18 @@ def merge_mentions(
         ):
             claim.subject = topic
             claim.mentions[0] = claim.mentions[0].but(subject_rule=RuleId.SUBJECT_TOPIC)
-    return claims
+    # a central bank that no sentence names as the spender ("The operation will put bill
+    # supplies at 2,500 billion yen" in a Bank of Japan story) runs market operations,
+    # never spending (GUIDELINES.md)
+    return [
+        c
+        for c in claims
+        if not (
+            c.subject is not None
+            and c.mentions[0].subject_rule in (RuleId.SUBJECT_TOPIC, RuleId.SUBJECT_PREVIOUS_CLAIM)
+            and is_central_bank(c.subject.name)
+        )
+    ]
 
 
 def add_disputes(ctx: DocContext, claims: list[ClaimDraft]) -> None:

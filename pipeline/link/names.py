@@ -16,6 +16,7 @@ from models import Subject
 from pipeline.link import lexicon as lx
 from pipeline.link import thresholds
 from pipeline.link.lexicon import (
+    CENTRAL_BANKS,
     CORP_SUFFIXES,
     ORG_ANAPHORS,
     OUTLET_WORDS,
@@ -295,3 +296,13 @@ def junk_reason(name: str, *, as_source: bool = False) -> str | None:
             return None
         return "generic noun"
     return None
+
+
+def is_central_bank(name: str) -> bool:
+    """Whether a name is a central bank's ("Bank of Japan", "the Bundesbank").
+
+    >>> is_central_bank("Bank Of Japan"), is_central_bank("Bank of America")
+    (True, False)
+    """
+    low = name.lower()
+    return any(bank in low for bank in CENTRAL_BANKS)

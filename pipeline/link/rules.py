@@ -41,6 +41,7 @@ class RuleId(StrEnum):
     NOT_DIFFERENCE = "spending.not.difference"
     NOT_MONEY_TRADED = "spending.not.money_traded"
     NOT_CHANGE_BY = "spending.not.change_by"
+    NOT_CHANGE_AMOUNT = "spending.not.change_amount"
     NOT_CUE = "spending.not.cue"
     NOT_SMALL_AMOUNT = "spending.not.small_amount"
     NOT_CENTRAL_BANK = "spending.not.central_bank"

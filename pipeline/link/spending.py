@@ -244,15 +244,35 @@ def announced_for(site: Site) -> Verdict | None:
     return None
 
 
+_CHANGES = lx.CHANGE_UP | lx.CHANGE_DOWN | lx.CHANGE_NOUNS | {"reduction", "cut", "increase"}
+
+
 def change_by(site: Site) -> Verdict | None:
-    """ "cut spending by 2 bln", "an increase by 40 mln": the size of a change."""
+    """ "cut spending by 2 bln", "proposed hiking outlays by 8 bln": the size of a change
+    (the change word governs "by", or the noun it attaches to)."""
     root, head = site.root, site.root.head
+    if root.dep_ != "pobj" or head.lower_ != "by":
+        return None
+    for word in (head.head, head.head.head):
+        if word.lower_ in _CHANGES:
+            return Verdict("not", word)
+    return None
+
+
+def change_amount(site: Site) -> Verdict | None:
+    """ "construction spending rose 3.6 billion dlrs, or 1.0 pct": the object of a verb of
+    rising or falling is the size of the change, not an amount spent."""
+    root, head = site.root, site.root.head
+    first = min(site.amount_ids)
+    before = root.doc[first - 1].lower_ if first > 0 else ""
     if (
-        root.dep_ == "pobj"
-        and head.lower_ == "by"
-        and head.head.lower_ in lx.CHANGE_UP | lx.CHANGE_DOWN | {"reduction", "cut", "increase"}
+        root.dep_ in ("dobj", "npadvmod")
+        and head.lower_ in lx.CHANGE_UP | lx.CHANGE_DOWN
+        and head.pos_ == "VERB"
+        and head.lower_ not in lx.SPEND_VERBS | lx.RAISE_VERBS  # "raised 200 mln": funds
+        and before not in ("to", "at")  # "rise to 1.4 billion stg": the level reached
     ):
-        return Verdict("not", head.head)
+        return Verdict("not", head)
     return None
 
 
@@ -302,6 +322,7 @@ SPENDING_RULES: tuple[Rule[Site, Verdict], ...] = (
     Rule(RuleId.NOT_MONEY_TRADED, money_traded),
     Rule(RuleId.SPEND_ANNOUNCED_FOR, announced_for),
     Rule(RuleId.NOT_CHANGE_BY, change_by),
+    Rule(RuleId.NOT_CHANGE_AMOUNT, change_amount),
     Rule(RuleId.SPEND_CUE, nearest_spend_cue),
     Rule(RuleId.NOT_CUE, nearest_not_cue),
     Rule(RuleId.SPEND_ACQUIRE_FOR, acquire_for),

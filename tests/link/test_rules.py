@@ -198,6 +198,19 @@ SPENDING = [
         D25,
     ),
     Row(
+        R.NOT_CHANGE_AMOUNT,
+        True,
+        "Construction spending rose 3.6 billion dlrs, or 1.0 pct, in February, the "
+        "department said.",
+        "3.6 billion dlrs",
+    ),
+    Row(
+        R.NOT_CHANGE_AMOUNT,
+        False,
+        "Construction spending rose to 3.6 billion dlrs in February, the department said.",
+        "3.6 billion dlrs",
+    ),
+    Row(
         R.NOT_CHANGE_BY,
         True,
         "The Treasury cut spending by 2 billion dlrs this year.",

@@ -178,6 +178,19 @@ def _cut(prep: str) -> str:
     )
 
 
+def _rose(before: str) -> str:
+    """ "Spending rose 3.6 billion dlrs ." and "Spending rose to 3.6 billion dlrs ." """
+    if before:
+        return (
+            "Spending:NOUN:nsubj:1 rose:VERB:ROOT:1 to:ADP:prep:1 3.6:NUM:compound:4 "
+            "billion:NUM:nummod:5 dlrs:NOUN:pobj:2 .:PUNCT:punct:1"
+        )
+    return (
+        "Spending:NOUN:nsubj:1 rose:VERB:ROOT:1 3.6:NUM:compound:3 billion:NUM:nummod:4 "
+        "dlrs:NOUN:dobj:1 .:PUNCT:punct:1"
+    )
+
+
 # "Acme raised 200 mln dlrs in a round led by Sequoia Capital and Accel."
 ROUND_LED = (
     "Acme:PROPN:nsubj:1:ORG raised:VERB:ROOT:1 200:NUM:nummod:4 mln:NOUN:compound:4 "
@@ -297,6 +310,8 @@ ROWS = [
     Row("announced_in", sp.announced_for, _announced("in"), (4, 3), None),
     Row("cut_by", sp.change_by, _cut("by"), (7, 5, 6), "not"),
     Row("cut_to", sp.change_by, _cut("to"), (7, 5, 6), None),
+    Row("rose_by_an_amount", sp.change_amount, _rose(""), (4, 2, 3), "not"),
+    Row("rose_to_a_level", sp.change_amount, _rose("to"), (5, 3, 4), None),
     Row("round_led_by_investors", sp.funding_round, ROUND_LED, (4, 2, 3), "spend"),
     Row("round_with_no_investor", sp.funding_round, ROUND_UNNAMED, (4, 2, 3), None),
     Row("money_from_named_payer", sp.money_from_payer, _with_from(SEQUOIA), (5, 3, 4), "spend"),
