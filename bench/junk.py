@@ -38,7 +38,8 @@ _DATES = re.compile(
 _MARKUP = re.compile(r"[\[\]{}<>|*#`\\]|https?:|www\.")
 _SOURCE_NOUNS = set(
     "officials official analysts analyst economists economist reports report sources "
-    "prospectus statement filing survey release government cabinet ministry".split()
+    "prospectus statement filing survey release government cabinet ministry executives "
+    "bankers dealers traders spokesman spokeswoman spokesperson".split()
 )
 
 
