@@ -128,18 +128,30 @@ def check_output(
             Errors.E106.format(role="Output path", path=str(out), example=example)
         )
     for claims in inputs:
-        siblings = output_paths(claims)
-        names = {
-            siblings.claims: "the input claims file",
-            siblings.docs: "the documents file beside the input claims",
-            siblings.errors: "the errors file beside the input claims",
-            siblings.journal: "the journal beside the input claims",
-        }
-        for path, what in names.items():
-            if same_path(out, path):
-                raise NewsclaimsError(Errors.E107.format(path=str(out), what=what))
+        refuse_claims_files(out, claims)
     if (out.exists() or out.is_symlink()) and not overwrite:
         raise NewsclaimsError(Errors.E108.format(path=str(out)))
+
+
+def refuse_claims_files(
+    out: Path, claims: Path, error: type[NewsclaimsError] = NewsclaimsError
+) -> None:
+    """Raise E107 when `out` is the claims file `claims` or one of the files beside it.
+
+    out (Path): The path a command would write.
+    claims (Path): A claims file the command reads.
+    error (type): The error class to raise.
+    """
+    siblings = output_paths(claims)
+    names = {
+        siblings.claims: "the input claims file",
+        siblings.docs: "the documents file beside the input claims",
+        siblings.errors: "the errors file beside the input claims",
+        siblings.journal: "the journal beside the input claims",
+    }
+    for path, what in names.items():
+        if same_path(out, path):
+            raise error(Errors.E107.format(path=str(out), what=what))
 
 
 @contextlib.contextmanager

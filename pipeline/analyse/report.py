@@ -40,7 +40,7 @@ from pipeline.analyse.markup import (
 )
 from pipeline.analyse.table import read_claims, read_docs
 from pipeline.errors import Errors, InputError
-from pipeline.outputs import docs_path_for, is_inside, output_paths, same_path
+from pipeline.outputs import docs_path_for, is_inside, refuse_claims_files
 
 logger = logging.getLogger(__name__)
 
@@ -479,16 +479,7 @@ def check_report_folder(claims_path: Path, out_dir: Path, *, overwrite: bool = F
     out_dir (Path): the report folder.
     overwrite (bool): replace an earlier report in `out_dir`.
     """
-    siblings = output_paths(claims_path)
-    names = {
-        siblings.claims: "the input claims file",
-        siblings.docs: "the documents file beside the input claims",
-        siblings.errors: "the errors file beside the input claims",
-        siblings.journal: "the journal beside the input claims",
-    }
-    for path, what in names.items():
-        if same_path(out_dir, path):
-            raise InputError(Errors.E107.format(path=str(out_dir), what=what))
+    refuse_claims_files(out_dir, claims_path, InputError)
     if out_dir.suffix.lower() in (".html", ".htm") or (out_dir.exists() and not out_dir.is_dir()):
         raise InputError(Errors.E109.format(path=str(out_dir)))
     if is_inside(claims_path, out_dir):
