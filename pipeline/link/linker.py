@@ -373,6 +373,23 @@ def _continue_series(mentions: list[Mention], text: str) -> list[Mention]:
         prev = out[-1]
         between = text[prev.amount.end : cur.amount.start]
         rule: RuleId | None = None
+        if (
+            prev.decision == "not"
+            and not prev.is_comparison_base
+            and cur.is_comparison_base
+            and cur.decision == "spend"
+            and len(between.split()) <= thresholds.COMPARISON_GAP_WORDS
+        ):
+            # "generated $13.1 billion in revenue, up from its $10 billion target": what a
+            # figure that is not spending is compared with is not spending either
+            out.append(
+                cur.but(
+                    rule=RuleId.NOT_COMPARED_WITH_NOT,
+                    decision="not",
+                    decision_rule=RuleId.NOT_COMPARED_WITH_NOT,
+                )
+            )
+            continue
         if prev.decision == "spend" and not prev.is_comparison_base:
             if (
                 cur.decision == "none"

@@ -35,6 +35,8 @@ class RuleId(StrEnum):
     SPEND_CONTEXT = "spending.context"
     SPEND_LIST_ITEM = "spending.list_item"
     SPEND_TABLE_HEADER = "spending.table_header"
+    NOT_FUNDS_RAISED = "spending.not.funds_raised"
+    NOT_COMPARED_WITH_NOT = "spending.not.compared_with_not"
     NOT_DELTA = "spending.not.delta"
     NOT_OWN_NOUN = "spending.not.own_noun"
     NOT_PER_UNIT = "spending.not.per_unit"

@@ -130,6 +130,16 @@ def funding_round(site: Site) -> Verdict | None:
     return None
 
 
+def funds_raised(site: Site) -> Verdict | None:
+    """ "Founders Fund has closed $6 billion for its fourth vehicle", "Thrive secured $10
+    billion in fresh commitments": money a subject raises, with no investor named, is
+    funds raised (GUIDELINES.md: a negative), whatever the clause around it says."""
+    verb = raise_verb(site.root, site.own)
+    if verb is not None and not investors_of(verb):
+        return Verdict("not", verb)
+    return None
+
+
 def value_of_deal(site: Site) -> Verdict | None:
     """ "supply Aero Air with jets in a deal worth $2bn", "agreed to buy X in a deal valued
     at $2bn": the value of an agreement that is a purchase is its price.
@@ -311,6 +321,7 @@ def acquire_for(site: Site) -> Verdict | None:
 
 SPENDING_RULES: tuple[Rule[Site, Verdict], ...] = (
     Rule(RuleId.SPEND_FUNDING_ROUND, funding_round),
+    Rule(RuleId.NOT_FUNDS_RAISED, funds_raised),
     Rule(RuleId.NOT_DELTA, own_noun_is_change),
     Rule(RuleId.NOT_OWN_NOUN, own_noun_not_spending),
     Rule(RuleId.SPEND_OWN_NOUN, own_noun_spending),

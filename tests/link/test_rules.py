@@ -198,6 +198,32 @@ SPENDING = [
         D25,
     ),
     Row(
+        R.NOT_FUNDS_RAISED,
+        True,
+        "Harbor Ventures said it has closed $600 million for its fourth growth fund.",
+        "$600 million",
+    ),
+    Row(
+        R.NOT_FUNDS_RAISED,
+        False,
+        "Harbor Ventures said it has closed $600 million for its fourth growth fund, led by "
+        "Arden Capital and Velmar Partners.",
+        "$600 million",
+    ),
+    Row(
+        R.NOT_COMPARED_WITH_NOT,
+        True,
+        "Acme Corp said its revenue rose to $13.1 billion, up from its $10 billion target.",
+        "$10 billion",
+    ),
+    Row(
+        R.NOT_COMPARED_WITH_NOT,
+        False,
+        "Acme Corp said its capital spending rose to $13.1 billion, up from its $10 billion "
+        "target.",
+        "$10 billion",
+    ),
+    Row(
         R.NOT_CHANGE_AMOUNT,
         True,
         "Construction spending rose 3.6 billion dlrs, or 1.0 pct, in February, the "
@@ -237,7 +263,7 @@ SPENDING = [
     Row(
         R.NOT_CUE,
         True,
-        "Acme Corp said it raised 200 mln dlrs from its existing shareholders.",
+        "Acme Corp said it borrowed 200 mln dlrs from its banks.",
         "200 mln dlrs",
     ),
     Row(

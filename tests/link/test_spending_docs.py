@@ -191,6 +191,13 @@ def _rose(before: str) -> str:
     )
 
 
+# "Acme raised 200 mln dlrs ."
+RAISED_PLAIN = (
+    "Acme:PROPN:nsubj:1:ORG raised:VERB:ROOT:1 200:NUM:nummod:4 mln:NOUN:compound:4 "
+    "dlrs:NOUN:dobj:1 .:PUNCT:punct:1"
+)
+
+
 # "Acme raised 200 mln dlrs in a round led by Sequoia Capital and Accel."
 ROUND_LED = (
     "Acme:PROPN:nsubj:1:ORG raised:VERB:ROOT:1 200:NUM:nummod:4 mln:NOUN:compound:4 "
@@ -311,6 +318,8 @@ ROWS = [
     Row("cut_by", sp.change_by, _cut("by"), (7, 5, 6), "not"),
     Row("cut_to", sp.change_by, _cut("to"), (7, 5, 6), None),
     Row("rose_by_an_amount", sp.change_amount, _rose(""), (4, 2, 3), "not"),
+    Row("raised_with_no_investor", sp.funds_raised, RAISED_PLAIN, (4, 2, 3), "not"),
+    Row("not_a_raise", sp.funds_raised, _rose(""), (4, 2, 3), None),
     Row("rose_to_a_level", sp.change_amount, _rose("to"), (5, 3, 4), None),
     Row("round_led_by_investors", sp.funding_round, ROUND_LED, (4, 2, 3), "spend"),
     Row("round_with_no_investor", sp.funding_round, ROUND_UNNAMED, (4, 2, 3), None),
@@ -333,7 +342,7 @@ ROWS = [
 DECIDED = [
     ("change_noun_first", _reported("rise"), REPORTED, "not", RuleId.NOT_DELTA),
     ("investors_before_raise_cue", ROUND_LED, (4, 2, 3), "spend", RuleId.SPEND_FUNDING_ROUND),
-    ("raise_without_investors", ROUND_UNNAMED, (4, 2, 3), "not", RuleId.NOT_CUE),
+    ("raise_without_investors", ROUND_UNNAMED, (4, 2, 3), "not", RuleId.NOT_FUNDS_RAISED),
     (
         "per_unit_before_spend_cue",
         _spend_then("each on new lines"),
