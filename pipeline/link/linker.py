@@ -62,8 +62,9 @@ from pipeline.link.resolve import (
 )
 from pipeline.link.rules import RuleId
 from pipeline.link.sources import find_sources
-from pipeline.link.spending import Decision, Kind, Site, decide_spending, is_change_target
+from pipeline.link.spending import Decision, Kind, Site, decide_spending
 from pipeline.link.subject import find_subject
+from pipeline.link.tree import is_change_target
 from pipeline.text.periods import find_periods, fiscal_start_month
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
 from pipeline.text.tables import TableRow, find_table_rows

@@ -20,7 +20,7 @@ from pipeline.link.lexicon import (
 from pipeline.link.names import is_outlet_name, is_suffix_conjunct, junk_reason, name_of, strip_name
 from pipeline.link.resolve import resolve
 from pipeline.link.rules import RuleId
-from pipeline.link.spending import is_actor
+from pipeline.link.tree import is_actor
 
 
 def find_speakers(

@@ -17,7 +17,7 @@ from pipeline.link.lexicon import (
 )
 from pipeline.link.names import is_outlet_token, is_suffix_conjunct
 from pipeline.link.rules import Rule, RuleId, decide
-from pipeline.link.spending import (
+from pipeline.link.tree import (
     buyer_of_supply,
     in_clause,
     investors_of,
