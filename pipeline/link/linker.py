@@ -69,14 +69,7 @@ from pipeline.text.periods import find_periods, fiscal_start_month
 from pipeline.text.sentences import Segment, is_bullet, parse_view, split_sentences
 from pipeline.text.tables import TableRow, find_table_rows
 
-_ANAPHOR_RE = regex.compile(
-    r"""\b(?:it|its|they|their|he|she|his|her
-    |the\s+(?:company|group|firm|bank|corporation|organi[sz]ation|package|budget|plan
-        |programme|program
-        |investment|project|deal|order|contract|acquisition|spending))\b""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
-# Words without which a sentence holds no spending claim (inflections listed in _cues).
+# Words without which a sentence holds no spending claim (all from the lexicon).
 _CUE_WORD_RE = regex.compile(
     r"\b(?:"
     + "|".join(
@@ -509,9 +502,6 @@ def _read_table_row(ctx: DocContext, mention: Mention, row: TableRow) -> Mention
     )
 
 
-# Below this, an amount written without a scale word is a price, a fee or a per-unit
-# figure in business news ("2.57 dlrs a share", "six cts"), not a spending claim.
-_SMALL_AMOUNT = 100_000
 _SCALE_RE = regex.compile(
     r"\d\s*(?:k|m|mn|b|bn|tn)\b|\b(?:thousand|million|mln|billion|bln|trillion|crore|lakh)",
     regex.IGNORECASE,
@@ -542,7 +532,7 @@ def _is_small(amount: Amount) -> bool:
     False
     """
     top = amount.value if amount.value is not None else amount.max
-    return top is not None and top <= _SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
+    return top is not None and top <= thresholds.SMALL_AMOUNT and not _SCALE_RE.search(amount.text)
 
 
 def _is_direct_spending(decision: Decision) -> bool:

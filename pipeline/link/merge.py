@@ -193,7 +193,7 @@ def merge_mentions(
         if (
             cur.subject is None
             and prev.subject is not None
-            and 0 <= gap <= 1
+            and 0 <= gap <= thresholds.PREVIOUS_CLAIM_GAP
             and cur.mentions[0].subject_rule != RuleId.SUBJECT_RECIPIENT_ONLY
         ):
             cur.subject = prev.subject

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from models import Amount, Period
+from pipeline.link import thresholds
 from pipeline.link._state import (
     Mention,
     period_model,
@@ -45,13 +46,13 @@ def assign_periods(
                 a.start >= min(amount.end, period.end) and a.end <= max(amount.start, period.start)
                 for a in amounts
             ):
-                gap += 6  # another amount stands between them
+                gap += thresholds.GAP_OTHER_AMOUNT  # another amount stands between them
             if ";" in between:
-                gap += 8
+                gap += thresholds.GAP_SEMICOLON
             if text[period.end : period.end + 2] in ("'s", "’s") and (
                 period.start >= amount.end or len(between.split()) > 2
             ):
-                gap += 20  # "last year's 5.8 billion": the possessive binds its own noun
+                gap += thresholds.GAP_POSSESSIVE  # "last year's 5.8 billion" binds its own noun
             pairs.append((gap / period.strength, ai, pi))
     result: list[Period | None] = [None] * len(amounts)
     taken: set[int] = set()
@@ -164,7 +165,7 @@ def carry_periods(read: list[Mention]) -> list[Mention]:
                     and last is not None
                     and last.period is not None
                     and last.period.year is not None
-                    and m.sent_idx - last.sent_idx <= 2
+                    and m.sent_idx - last.sent_idx <= thresholds.CARRY_PERIOD_SENTENCES
                 ):
                     m = m.but(
                         rule=RuleId.PERIOD_CARRIED,

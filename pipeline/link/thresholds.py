@@ -65,3 +65,8 @@ ROUNDED_RESTATEMENT = 0.05
 # 25 words: longer unpunctuated lines are paragraphs whose splitter lost the stop.
 HEADLINE_LINES = 2
 HEADLINE_WORDS = 25
+
+# A planned figure with no year of its own continues the year of a planned figure at most
+# two sentences before ("It plans 1.2 bln dlrs for 1988. ... The rest, 300 mln dlrs, will
+# go to ..."): further on, the story has usually moved to another period.
+CARRY_PERIOD_SENTENCES = 2
